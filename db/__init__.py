@@ -1,0 +1,30 @@
+"""Storage stage: the SQLite schema and the functions that write to it.
+
+Other stages hand plain dicts to these functions; nothing outside ``db/`` writes SQL.
+"""
+
+from db.schema import SCHEMA_VERSION, ensure_schema, open_db
+from db.store import (
+    document_ids_needing_extraction,
+    finish_crawl_run,
+    record_error,
+    replace_facts,
+    start_crawl_run,
+    store_document,
+    upsert_metrics,
+    upsert_source,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "document_ids_needing_extraction",
+    "ensure_schema",
+    "finish_crawl_run",
+    "open_db",
+    "record_error",
+    "replace_facts",
+    "start_crawl_run",
+    "store_document",
+    "upsert_metrics",
+    "upsert_source",
+]

@@ -1,0 +1,187 @@
+"""Table definitions. Table and column names are a public contract (Datasette, SQL users)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, dict] = {
+    "sources": {
+        "columns": {
+            "id": str,
+            "name": str,
+            "publisher": str,
+            "base_url": str,
+            "lang": str,
+        },
+        "pk": "id",
+    },
+    "crawl_runs": {
+        "columns": {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "pages_fetched": int,
+            "documents_new": int,
+            "documents_updated": int,
+            "errors": int,
+            "sources": str,
+            "options": str,
+        },
+        "pk": "id",
+    },
+    "documents": {
+        "columns": {
+            "id": int,
+            "source_id": str,
+            "url": str,
+            "title": str,
+            "published": str,
+            "publisher": str,
+            "lang": str,
+            "content_type": str,
+            "sha256": str,
+            "text": str,
+            "relevant": int,
+            "parent_id": int,
+            "fetched_at": str,
+            "crawl_run_id": int,
+            "warc_file": str,
+            "warc_offset": int,
+            "extractor_version": str,
+            "extracted_at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("source_id", "sources", "id"),
+            ("crawl_run_id", "crawl_runs", "id"),
+            ("parent_id", "documents", "id"),
+        ],
+    },
+    "facts": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "metric": str,
+            "value": float,
+            "unit": str,
+            "approx": int,
+            "low": float,
+            "high": float,
+            "place": str,
+            "place_code": str,
+            "place_name_zh": str,
+            "place_name_en": str,
+            "year": str,
+            "period_start": str,
+            "period_end": str,
+            "span": str,
+            "start": int,
+            "end": int,
+            "sentence": str,
+            "origin": str,
+            "extractor_version": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"),
+            ("metric", "metrics", "name"),
+        ],
+    },
+    "metrics": {
+        "columns": {
+            "name": str,
+            "unit": str,
+            "description_en": str,
+            "description_zh": str,
+        },
+        "pk": "name",
+    },
+    "crawl_errors": {
+        "columns": {
+            "id": int,
+            "crawl_run_id": int,
+            "url": str,
+            "kind": str,
+            "status": int,
+            "message": str,
+            "at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("crawl_run_id", "crawl_runs", "id")],
+    },
+    "seen_urls": {
+        "columns": {
+            "url": str,
+            "sha256": str,
+            "document_id": int,
+            "etag": str,
+            "last_modified": str,
+            "first_seen": str,
+            "last_fetched": str,
+            "status": int,
+        },
+        "pk": "url",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+}
+
+INDEXES: list[tuple[str, list[str], bool]] = [
+    ("documents", ["url"], True),
+    ("documents", ["sha256"], False),
+    ("documents", ["source_id"], False),
+    ("documents", ["published"], False),
+    ("facts", ["document_id"], False),
+    ("facts", ["metric"], False),
+    ("facts", ["place_code"], False),
+    ("facts", ["year"], False),
+    ("crawl_errors", ["crawl_run_id"], False),
+]
+
+FTS: dict[str, list[str]] = {
+    "documents": ["title", "text"],
+    "facts": ["sentence", "place"],
+}
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create missing tables, columns, indexes and full-text indexes; safe to call repeatedly."""
+    db.execute("PRAGMA foreign_keys = ON")
+    # Create in dependency order so foreign keys resolve.
+    for name in ["sources", "crawl_runs", "metrics", "documents", "facts", "crawl_errors",
+                 "seen_urls"]:
+        spec = TABLES[name]
+        table = db.table(name)
+        if not table.exists():
+            table.create(
+                spec["columns"],
+                pk=spec["pk"],
+                foreign_keys=spec.get("foreign_keys"),
+                not_null={spec["pk"]} if spec["pk"] != "id" else None,
+            )
+        else:
+            have = {c.name for c in table.columns}
+            for col, typ in spec["columns"].items():
+                if col not in have:
+                    table.add_column(col, typ)
+    for table_name, cols, unique in INDEXES:
+        db.table(table_name).create_index(cols, unique=unique, if_not_exists=True)
+    for table_name, cols in FTS.items():
+        if not db.table(f"{table_name}_fts").exists():
+            db.table(table_name).enable_fts(cols, create_triggers=True, tokenize="trigram")
+    db.table("schema_info").upsert({"key": "schema_version", "value": SCHEMA_VERSION}, pk="key")
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the ReliefWatch database at ``path`` with the schema in place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA busy_timeout = 30000")
+    ensure_schema(db)
+    return db
