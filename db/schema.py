@@ -46,6 +46,7 @@ TABLES: dict[str, dict] = {
             "content_type": str,
             "sha256": str,
             "text": str,
+            "tables": str,
             "relevant": int,
             "parent_id": int,
             "fetched_at": str,

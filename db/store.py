@@ -87,7 +87,7 @@ def record_error(
 
 DOCUMENT_FIELDS = (
     "source_id", "url", "title", "published", "publisher", "lang", "content_type", "sha256",
-    "text", "relevant", "parent_id", "fetched_at", "crawl_run_id", "warc_file", "warc_offset",
+    "text", "tables", "relevant", "parent_id", "fetched_at", "crawl_run_id", "warc_file", "warc_offset",
 )
 
 
@@ -97,7 +97,8 @@ def store_document(db: sqlite_utils.Database, doc: Mapping[str, Any]) -> tuple[i
     ``outcome`` is ``"new"``, ``"updated"`` (same URL, new content; its facts are cleared so the
     extractor runs again), ``"unchanged"`` (same URL and content) or ``"duplicate"`` (same
     content already stored under another URL: nothing is written, the first id is returned).
-    ``sha256`` is computed from ``text`` when missing.
+    ``sha256`` is computed from ``text`` when missing; ``tables`` is a JSON list of tables
+    (``[{"page": 1, "rows": [[cell, ...], ...]}, ...]``) for PDFs.
     """
     row = {k: doc.get(k) for k in DOCUMENT_FIELDS}
     if not row.get("sha256"):
