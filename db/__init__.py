@@ -5,8 +5,10 @@ Other stages hand plain dicts to these functions; nothing outside ``db/`` writes
 
 from db.schema import SCHEMA_VERSION, ensure_schema, open_db
 from db.store import (
+    close_abandoned_runs,
     document_ids_needing_extraction,
     finish_crawl_run,
+    load_places,
     record_error,
     replace_facts,
     start_crawl_run,
@@ -17,6 +19,8 @@ from db.store import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "close_abandoned_runs",
+    "load_places",
     "document_ids_needing_extraction",
     "ensure_schema",
     "finish_crawl_run",

@@ -91,6 +91,7 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [
             ("document_id", "documents", "id"),
             ("metric", "metrics", "name"),
+            ("place_code", "places", "code"),
         ],
     },
     "metrics": {
@@ -101,6 +102,16 @@ TABLES: dict[str, dict] = {
             "description_zh": str,
         },
         "pk": "name",
+    },
+    "places": {
+        "columns": {
+            "code": str,
+            "name_zh": str,
+            "name_en": str,
+            "level": str,
+            "parent_code": str,
+        },
+        "pk": "code",
     },
     "crawl_errors": {
         "columns": {
@@ -143,6 +154,19 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("crawl_errors", ["crawl_run_id"], False),
 ]
 
+VIEWS: dict[str, str] = {
+    # One row per fact with the evidence a journalist needs to cite it.
+    "fact_evidence": """
+select
+  facts.id as fact_id, facts.metric, facts.value, facts.unit, facts.approx,
+  facts.place, facts.place_code, facts.place_name_en, facts.place_name_zh, facts.year,
+  facts.span, facts.sentence, documents.title, documents.published, documents.url,
+  documents.publisher, documents.source_id, documents.lang, facts.origin,
+  facts.extractor_version
+from facts join documents on documents.id = facts.document_id
+""",
+}
+
 FTS: dict[str, list[str]] = {
     "documents": ["title", "text"],
     "facts": ["sentence", "place"],
@@ -151,10 +175,10 @@ FTS: dict[str, list[str]] = {
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create missing tables, columns, indexes and full-text indexes; safe to call repeatedly."""
-    db.execute("PRAGMA foreign_keys = ON")
-    # Create in dependency order so foreign keys resolve.
-    for name in ["sources", "crawl_runs", "metrics", "documents", "facts", "crawl_errors",
-                 "seen_urls"]:
+    # Foreign keys are declared (Datasette links them) but not enforced: a fact whose place code
+    # is newer than the loaded gazetteer must still be stored.
+    for name in ["sources", "crawl_runs", "metrics", "places", "documents", "facts",
+                 "crawl_errors", "seen_urls"]:
         spec = TABLES[name]
         table = db.table(name)
         if not table.exists():
@@ -174,6 +198,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for table_name, cols in FTS.items():
         if not db.table(f"{table_name}_fts").exists():
             db.table(table_name).enable_fts(cols, create_triggers=True, tokenize="trigram")
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
     db.table("schema_info").upsert({"key": "schema_version", "value": SCHEMA_VERSION}, pk="key")
 
 

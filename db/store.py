@@ -39,6 +39,26 @@ def upsert_metrics(db: sqlite_utils.Database, metrics: Iterable[Mapping[str, Any
     db.table("metrics").upsert_all(rows, pk="name")
 
 
+def load_places(db: sqlite_utils.Database, places: Iterable[Mapping[str, Any]]) -> None:
+    """Load gazetteer rows (code, name_zh, name_en, level, parent_code) that have a code."""
+    rows = [
+        {k: p.get(k) for k in ("code", "name_zh", "name_en", "level", "parent_code")}
+        for p in places if p.get("code")
+    ]
+    if rows:
+        db.table("places").upsert_all(rows, pk="code")
+
+
+def close_abandoned_runs(db: sqlite_utils.Database) -> int:
+    """Mark runs still 'running' as 'interrupted' (call only while holding the run lock)."""
+    cursor = db.execute(
+        "update crawl_runs set status = 'interrupted', finished_at = ? where status = 'running'",
+        [utcnow()],
+    )
+    db.conn.commit()
+    return cursor.rowcount
+
+
 def start_crawl_run(
     db: sqlite_utils.Database, sources: list[str] | None = None,
     options: Mapping[str, Any] | None = None,
@@ -87,7 +107,8 @@ def record_error(
 
 DOCUMENT_FIELDS = (
     "source_id", "url", "title", "published", "publisher", "lang", "content_type", "sha256",
-    "text", "tables", "relevant", "parent_id", "fetched_at", "crawl_run_id", "warc_file", "warc_offset",
+    "text", "tables", "relevant", "parent_id", "fetched_at", "crawl_run_id", "warc_file",
+    "warc_offset",
 )
 
 
