@@ -1,0 +1,268 @@
+"""The ``reliefwatch`` command: one entry point for every stage."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+import db as store
+
+DEFAULT_DB = "data/reliefwatch.db"
+
+db_option = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path), help="SQLite database file.",
+)
+archive_option = click.option(
+    "--archive", "archive_dir", type=click.Path(file_okay=False, path_type=Path),
+    help="WARC archive folder [default: archive/ beside the database].",
+)
+
+
+@click.group()
+@click.version_option(package_name="reliefwatch")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """ReliefWatch: crawl, extract and publish figures on work-for-relief (以工代赈),
+    relocation (易地扶贫搬迁) and employment of people lifted out of poverty."""
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )
+
+
+def _crawl(db_path: Path, sources: tuple[str, ...], start_urls: tuple[str, ...],
+           archive_dir: Path | None, full: bool, max_pages: int | None,
+           settings: dict | None = None):
+    from crawlers.api import crawl
+
+    return crawl(
+        db_path, sources=list(sources) or None, start_urls=list(start_urls) or None,
+        archive_dir=archive_dir, full=full, settings=settings, max_pages=max_pages,
+    )
+
+
+def _echo_crawl(summary) -> None:
+    click.echo(
+        f"crawl run {summary.run_id}: {summary.status}; {summary.pages_fetched} pages fetched, "
+        f"{summary.documents_new} new and {summary.documents_updated} updated documents, "
+        f"{summary.errors} errors"
+    )
+
+
+crawl_options = [
+    click.argument("sources", nargs=-1),
+    click.option("--start-url", "start_urls", multiple=True,
+                 help="Crawl this column/list page with the generic spider (repeatable)."),
+    db_option,
+    archive_option,
+    click.option("--full", is_flag=True,
+                 help="Walk every list page again instead of stopping at known articles."),
+    click.option("--max-pages", type=int, help="Stop after this many pages."),
+]
+
+
+def _apply(options):
+    def decorator(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+    return decorator
+
+
+@cli.command()
+@_apply(crawl_options)
+def crawl(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
+    """Fetch new articles and attachments from SOURCES (default: all configured sources).
+
+    \b
+    Examples:
+      reliefwatch crawl                       # every source in crawlers/sources.yaml
+      reliefwatch crawl xxz-gov hechi-gov     # named sources
+      reliefwatch crawl --start-url http://www.example.gov.cn/zwgk/gzdt/index.html
+    """
+    with _guard(db_path):
+        _echo_crawl(_crawl(db_path, sources, start_urls, archive_dir, full, max_pages))
+
+
+@cli.command()
+@db_option
+@click.option("--input", "input_path", type=click.File("r", encoding="utf-8"),
+              help="JSONL documents: {\"id\", \"text\", \"lang\"?, \"published\"?, \"title\"?}.")
+@click.option("--output", "output_path", type=click.File("w", encoding="utf-8"),
+              help="Write one fact per line (JSONL) here; with --input.")
+@click.option("--text", help="Print the facts of this pasted text.")
+@click.option("--published", help="Publication date for --text (resolves 去年, last year ...).")
+@click.option("--lang", type=click.Choice(["zh", "en", "mixed"]), help="Language of --text.")
+@click.option("--json", "as_json", is_flag=True, help="With --text: print JSON lines.")
+@click.option("--all", "force", is_flag=True,
+              help="Re-extract every document, not only those the current extractor missed.")
+def extract(db_path, input_path, output_path, text, published, lang, as_json, force) -> None:
+    """Find quantified facts: in the database, in a JSONL file, or in a pasted text.
+
+    \b
+    Examples:
+      reliefwatch extract --db data/reliefwatch.db
+      reliefwatch extract --input docs.jsonl --output facts.jsonl
+      reliefwatch extract --text "去年，全县发放劳务报酬1.2亿元。" --published 2024-04-11
+    """
+    import nlp
+    from reliefwatch import pipeline
+
+    if text is not None:
+        facts = nlp.extract_facts(text, lang=None if lang == "mixed" else lang,
+                                  published=published)
+        if as_json:
+            for fact in facts:
+                click.echo(json.dumps(fact.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(nlp.format_facts_table(facts) if facts else "no facts found")
+        return
+    if input_path is not None:
+        out = output_path or click.get_text_stream("stdout")
+        docs = facts_total = 0
+        for line_no, line in enumerate(input_path, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                click.echo(f"line {line_no}: not JSON ({exc}); skipped", err=True)
+                continue
+            docs += 1
+            for row in pipeline.facts_for_record(record):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                facts_total += 1
+        click.echo(f"{facts_total} facts from {docs} documents", err=True)
+        return
+    with _guard(db_path):
+        database = store.open_db(db_path)
+        summary = pipeline.extract_documents(database, force=force)
+    click.echo(f"extracted {summary.facts} facts from {summary.documents} documents"
+               + (f"; {summary.failed} failed (see crawl_errors)" if summary.failed else ""))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+def serve(db_path, host, port) -> None:
+    """Publish the database with Datasette (read-only).
+
+    \b
+    Example:
+      reliefwatch serve --db data/reliefwatch.db --port 8001
+    """
+    from reliefwatch.publish import serve as serve_datasette
+
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path} does not exist: run 'reliefwatch crawl' first")
+    store.open_db(db_path).close()  # bring an older database's schema up to date
+    click.echo(f"Datasette: http://{host}:{port}/{db_path.stem}")
+    serve_datasette(db_path, host=host, port=port)
+
+
+@cli.command()
+@_apply(crawl_options)
+def run(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
+    """Crawl, then extract facts: what a schedule (cron, systemd timer) calls.
+
+    Runs never overlap on one database (a lock file beside it); a run that was killed is
+    marked 'interrupted' and the next run picks up where it stopped.
+
+    \b
+    Example (crontab, every day at 03:17, a full pass on Sundays):
+      17 3 * * 1-6  cd /srv/reliefwatch && .venv/bin/reliefwatch run
+      17 3 * * 0    cd /srv/reliefwatch && .venv/bin/reliefwatch run --full
+    """
+    from reliefwatch import pipeline
+
+    with _guard(db_path):
+        store.close_abandoned_runs(store.open_db(db_path))
+        summary = _crawl(db_path, sources, start_urls, archive_dir, full, max_pages)
+        _echo_crawl(summary)
+        result = pipeline.extract_documents(store.open_db(db_path))
+    click.echo(f"extracted {result.facts} facts from {result.documents} documents")
+    if summary.status == "failed":
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@archive_option
+def reextract(db_path, archive_dir) -> None:
+    """Rebuild documents and facts from the WARC archive, without the network."""
+    from crawlers.api import reextract_archive
+    from reliefwatch import pipeline
+
+    with _guard(db_path):
+        _echo_crawl(reextract_archive(db_path, archive_dir=archive_dir))
+        result = pipeline.extract_documents(store.open_db(db_path), force=True)
+    click.echo(f"extracted {result.facts} facts from {result.documents} documents")
+
+
+@cli.command()
+def sources() -> None:
+    """List the configured sources."""
+    from crawlers.api import load_sources
+
+    for source in load_sources():
+        urls = " ".join(source.start_urls)
+        click.echo(f"{source.id:24} {source.lang:6} {source.name}  {urls}")
+
+
+@cli.command()
+@db_option
+@click.option("--serve/--no-serve", default=True, help="Serve Datasette at the end.")
+@click.option("--port", default=8001, show_default=True, type=int,
+              help="Datasette port (the next free one if taken).")
+def demo(db_path, serve, port) -> None:
+    """Crawl the bundled sample site over loopback, extract, load and serve Datasette.
+
+    \b
+    Example:
+      reliefwatch demo                 # database in data/demo/reliefwatch.db
+      reliefwatch demo --no-serve --db /tmp/demo.db
+    """
+    from reliefwatch.demo import run_demo
+
+    if db_path == Path(DEFAULT_DB):
+        db_path = Path("data/demo/reliefwatch.db")
+    with _guard(db_path):
+        run_demo(db_path, echo=click.echo)
+    if serve:
+        from reliefwatch.demo import free_port
+        from reliefwatch.publish import serve as serve_datasette
+
+        port = free_port(port)
+        click.echo(f"\nDatasette is serving the facts at http://127.0.0.1:{port}/"
+                   f"{db_path.stem}/fact_evidence  (Ctrl-C to stop)")
+        serve_datasette(db_path, port=port)
+
+
+class _guard:
+    """Hold the database's run lock; turn a held lock into a clean CLI error."""
+
+    def __init__(self, db_path: Path) -> None:
+        from reliefwatch.runlock import run_lock
+
+        self._cm = run_lock(db_path)
+
+    def __enter__(self):
+        from reliefwatch.runlock import AlreadyRunning
+
+        try:
+            return self._cm.__enter__()
+        except AlreadyRunning as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    def __exit__(self, *exc_info):
+        return self._cm.__exit__(*exc_info)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()
