@@ -140,6 +140,18 @@ TABLES: dict[str, dict] = {
         "pk": "url",
         "foreign_keys": [("document_id", "documents", "id")],
     },
+    # Per-source crawl progress: complete = 0 while a run that started this source has not
+    # finished it, so the next run walks every list page again (nothing lost after a kill).
+    "source_crawl_state": {
+        "columns": {
+            "source_id": str,
+            "last_run_id": int,
+            "complete": int,
+            "updated_at": str,
+        },
+        "pk": "source_id",
+        "foreign_keys": [("source_id", "sources", "id"), ("last_run_id", "crawl_runs", "id")],
+    },
 }
 
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -178,7 +190,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     # Foreign keys are declared (Datasette links them) but not enforced: a fact whose place code
     # is newer than the loaded gazetteer must still be stored.
     for name in ["sources", "crawl_runs", "metrics", "places", "documents", "facts",
-                 "crawl_errors", "seen_urls"]:
+                 "crawl_errors", "seen_urls", "source_crawl_state"]:
         spec = TABLES[name]
         table = db.table(name)
         if not table.exists():

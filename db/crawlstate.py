@@ -1,0 +1,82 @@
+"""Crawler state: which URLs are known (seen-URL/content-hash table) and per-source progress.
+
+``seen_urls`` holds one row per canonical URL that was fetched and fully stored; a URL is only
+marked after its document (and its attachments) committed, so a killed crawl re-fetches what it
+had not finished. ``source_crawl_state`` remembers whether the last run of a source completed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from db.store import utcnow
+
+
+def known_urls(db: sqlite_utils.Database) -> set[str]:
+    """Canonical URLs fetched and stored successfully (HTTP 200/304) in an earlier run."""
+    rows = db.execute("select url from seen_urls where status in (200, 304)").fetchall()
+    return {r[0] for r in rows}
+
+
+def mark_seen(
+    db: sqlite_utils.Database, url: str, *, sha256: str | None, document_id: int | None,
+    status: int = 200, etag: str | None = None, last_modified: str | None = None,
+) -> None:
+    """Record that ``url`` was fetched and stored (one transaction)."""
+    now = utcnow()
+    with db.conn:
+        db.execute(
+            """insert into seen_urls (url, sha256, document_id, etag, last_modified,
+                                      first_seen, last_fetched, status)
+               values (?, ?, ?, ?, ?, ?, ?, ?)
+               on conflict(url) do update set sha256 = excluded.sha256,
+                 document_id = excluded.document_id, etag = excluded.etag,
+                 last_modified = excluded.last_modified, last_fetched = excluded.last_fetched,
+                 status = excluded.status""",
+            [url, sha256, document_id, etag, last_modified, now, now, status],
+        )
+
+
+def seen_document_id(db: sqlite_utils.Database, url: str) -> int | None:
+    """Document id stored for a canonical URL, if any."""
+    row = db.execute("select document_id from seen_urls where url = ?", [url]).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def validators(db: sqlite_utils.Database, url: str) -> tuple[str | None, str | None]:
+    """``(etag, last_modified)`` remembered for ``url`` (for conditional requests)."""
+    row = db.execute(
+        "select etag, last_modified from seen_urls where url = ?", [url]
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def sources_needing_resume(db: sqlite_utils.Database, source_ids: Iterable[str]) -> set[str]:
+    """Sources whose last crawl started but did not complete (killed or stopped early)."""
+    ids = list(source_ids)
+    if not ids:
+        return set()
+    marks = ",".join("?" for _ in ids)
+    rows = db.execute(
+        f"select source_id from source_crawl_state where complete = 0 and source_id in ({marks})",
+        ids,
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def mark_sources(
+    db: sqlite_utils.Database, source_ids: Iterable[str], run_id: int, complete: bool
+) -> None:
+    """Set the progress flag of ``source_ids`` for ``run_id``."""
+    now = utcnow()
+    with db.conn:
+        for source_id in source_ids:
+            db.execute(
+                """insert into source_crawl_state (source_id, last_run_id, complete, updated_at)
+                   values (?, ?, ?, ?)
+                   on conflict(source_id) do update set last_run_id = excluded.last_run_id,
+                     complete = excluded.complete, updated_at = excluded.updated_at""",
+                [source_id, run_id, int(complete), now],
+            )
