@@ -1,0 +1,96 @@
+"""Parse HTML with lxml and answer small questions about the tree (noise regions, metas)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree, html
+
+_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Words in class/id values that mark page furniture rather than the article.
+_NOISE = re.compile(
+    r"nav|menu|crumb|footer|foot|bottom|copyright|sidebar|aside|related|relate|xgwz|xglj|"
+    r"xgxw|xgzx|recommend|share|print|friend|advert|banner|qrcode|erweima|toolbar|comment|"
+    r"hotnews|rank|marquee|sitemap",
+    re.I,
+)
+_NOISE_TAGS = {"nav", "footer", "aside", "script", "style", "noscript", "template"}
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u3000\ufeff]+")
+
+
+def parse_html(text: str) -> html.HtmlElement | None:
+    """An lxml tree for ``text``, or None when nothing can be parsed."""
+    cleaned = _CONTROL.sub("", _XML_DECL.sub("", text or ""))
+    if not cleaned.strip():
+        return None
+    try:
+        return html.document_fromstring(cleaned, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def squash(text: str | None) -> str:
+    """Whitespace (incl. NBSP and ideographic spaces) collapsed to single spaces, stripped."""
+    return _SPACES.sub(" ", text or "").strip()
+
+
+def is_noise(element: html.HtmlElement) -> bool:
+    """True for navigation, footers, sidebars, share bars and hidden elements themselves."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag.lower() in _NOISE_TAGS:
+        return True
+    marker = f"{element.get('class', '')} {element.get('id', '')}"
+    if marker.strip() and _NOISE.search(marker):
+        return True
+    return bool(_HIDDEN.search(element.get("style", "")))
+
+
+def in_noise(element: html.HtmlElement) -> bool:
+    """True when ``element`` or any ancestor is page furniture."""
+    node: html.HtmlElement | None = element
+    while node is not None:
+        if isinstance(node.tag, str) and is_noise(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+def is_link_list_item(element: html.HtmlElement) -> bool:
+    """True inside an ``<a>`` or a list item that holds a link (related-article lists)."""
+    for node in (element, *element.iterancestors()):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == "a":
+            return True
+        if tag in {"li", "dd", "tr"} and node.find(".//a") is not None:
+            return True
+    return False
+
+
+def meta_values(tree: html.HtmlElement) -> dict[str, str]:
+    """``<meta>`` contents keyed by lower-cased name/property/itemprop (first one wins)."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = meta.get("name") or meta.get("property") or meta.get("itemprop")
+        content = squash(meta.get("content"))
+        if key and content:
+            found.setdefault(key.strip().lower(), content)
+    return found
+
+
+def text_nodes(root: html.HtmlElement) -> Iterator[tuple[str, html.HtmlElement]]:
+    """Visible text pieces in document order, each with the element that holds it."""
+    for node in root.xpath(".//text()[not(ancestor::script or ancestor::style)]"):
+        holder = node.getparent()
+        if holder is None:
+            continue
+        if getattr(node, "is_tail", False):
+            holder = holder.getparent()
+            if holder is None:
+                continue
+        text = squash(str(node))
+        if text:
+            yield text, holder

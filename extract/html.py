@@ -1,0 +1,49 @@
+"""HTML page bytes → :class:`Article` (metadata, clean body text, links)."""
+
+from __future__ import annotations
+
+from extract.body import clean_lines, find_body, render_text, trafilatura_lines
+from extract.dom import meta_values, parse_html
+from extract.encoding import decode_html
+from extract.lang import detect_lang
+from extract.links import all_links, attachments, base_url
+from extract.metadata import find_published, find_publisher, find_title
+from extract.types import Article
+
+
+def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None) -> Article:
+    """Decode and parse an HTML page into an :class:`Article`; never fails on bad input."""
+    text, encoding = decode_html(body or b"", headers)
+    tree = parse_html(text)
+    if tree is None:
+        return Article(url=url, title=None, text="", encoding=encoding)
+    metas = meta_values(tree)
+    body_element = find_body(tree)
+    title = find_title(tree, metas)
+    published = find_published(tree, metas, url, body_element)
+    publisher = find_publisher(tree, metas, body_element)
+    if body_element is not None:
+        lines = clean_lines(render_text(body_element))
+    else:
+        lines = clean_lines(trafilatura_lines(text))
+    base = base_url(tree, url)
+    full_text = compose_text(title, published, lines)
+    return Article(
+        url=url,
+        title=title,
+        text=full_text,
+        published=published,
+        publisher=publisher,
+        lang=detect_lang(full_text) if full_text else None,
+        encoding=encoding,
+        attachments=attachments(tree, base, body_element),
+        links=all_links(tree, base),
+    )
+
+
+def compose_text(title: str | None, published: str | None, lines: list[str]) -> str:
+    """Title line, date line, then the body paragraphs (a leading repeat of the title dropped)."""
+    if title and lines and lines[0].replace(" ", "") == title.replace(" ", ""):
+        lines = lines[1:]
+    head = [part for part in (title, published) if part]
+    return "\n".join([*head, *lines])

@@ -1,0 +1,177 @@
+"""Title, publication date and publisher of an HTML article."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from extract.dates import date_from_url, find_date
+from extract.dom import in_noise, is_link_list_item, squash, text_nodes
+
+_TITLE_XPATHS = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-title ')]",
+    "//*[contains(@class, 'article_title') or contains(@class, 'articleTitle')]",
+    "//h1[contains(concat(' ', normalize-space(@class), ' '), ' title ')]",
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' title ')]",
+    "//*[@id='title' or @id='Title' or @id='articleTitle']",
+    "//*[contains(@class, 'detail-title') or contains(@class, 'news_title')"
+    " or contains(@class, 'content-title') or contains(@class, 'xl_title')]",
+    "//h1",
+    "//h2",
+)
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|｜]\s+|\s*[_｜|]\s*|\s+-+\s*|\s*-+\s+")
+_SITE_NAME = re.compile(
+    r"人民政府|政府网|门户|网站|官网|官方|委员会$|新闻网|日报|网$|局$|厅$|"
+    r"china ?daily|xinhua|\.com|\.cn|\bnews\b|gov",
+    re.I,
+)
+_DATE_META_KEYS = (
+    "pubdate", "publishdate", "article:published_time", "firstpublishedtime",
+    "og:published_time", "datepublished", "dc.date", "dc.date.issued", "dcterms.created",
+    "og:release_date", "release_date", "date",
+)
+_STRONG_DATE_LABEL = re.compile(
+    r"(发布时间|发布日期|发表时间|更新时间|刊发时间|Updated|Published|Posted|Release Date)"
+    r"\s*[:：]?", re.I
+)
+_WEAK_DATE_LABEL = re.compile(r"(日期|时间|发文日期|成文日期|Date)\s*[:：]", re.I)
+_SOURCE_LABEL = re.compile(
+    r"(?:^|[\s(（【\[|])(?:文章来源|信息来源|稿件来源|来源|Source)\s*[:：]\s*(.*)", re.I
+)
+_SOURCE_END = re.compile(
+    r"\s{2,}|[|｜【\[]|\s*(?:发布|时间|日期|作者|浏览|点击|字号|阅读|编辑|Updated|Published)"
+)
+_LOOKAHEAD_NODES = 4
+
+
+def _looks_like_site_name(part: str) -> bool:
+    return bool(_SITE_NAME.search(part)) and len(part) < 40
+
+
+def strip_site_suffix(title: str) -> str:
+    """``"<article title> - <site name>"`` → the article title."""
+    title = squash(title)
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    while len(parts) > 1 and _looks_like_site_name(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and _looks_like_site_name(parts[0]):
+        parts.pop(0)
+    return max(parts, key=len).strip()
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def find_title(tree: html.HtmlElement, metas: dict[str, str]) -> str | None:
+    """The article title from metas, title markup or ``<title>`` (site suffix removed)."""
+    for key in ("articletitle", "og:title", "twitter:title"):
+        if metas.get(key):
+            return strip_site_suffix(metas[key])
+    page_title = squash(tree.findtext(".//title") or "")
+    page_norm = _norm(page_title)
+    fallback: str | None = None
+    for xpath in _TITLE_XPATHS:
+        for element in tree.xpath(xpath):
+            candidate = squash(element.text_content())
+            if not 4 <= len(candidate) <= 200 or in_noise(element):
+                continue
+            if element.getparent() is not None and element.getparent().tag == "a":
+                continue
+            cand_norm = _norm(candidate)
+            if not page_norm or (cand_norm and (cand_norm in page_norm or page_norm in cand_norm)):
+                return candidate
+            if fallback is None and not xpath.startswith("//h"):
+                fallback = candidate
+    if page_title:
+        cleaned = strip_site_suffix(page_title)
+        if fallback is None or not _looks_like_site_name(cleaned):
+            return cleaned
+    return fallback
+
+
+def _eligible_nodes(tree: html.HtmlElement, body: html.HtmlElement | None) -> list[str]:
+    """Text pieces outside furniture and link lists; text inside the body comes last."""
+    before: list[str] = []
+    inside: list[str] = []
+    for text, holder in text_nodes(tree):
+        if in_noise(holder) or is_link_list_item(holder):
+            continue
+        in_body = body is not None and (holder is body or body in holder.iterancestors())
+        (inside if in_body else before).append(text)
+    return before + inside
+
+
+def _labelled_date(nodes: list[str], label: re.Pattern[str]) -> str | None:
+    for index, text in enumerate(nodes):
+        match = label.search(text)
+        if not match:
+            continue
+        following = " ".join([text[match.end():], *nodes[index + 1 : index + _LOOKAHEAD_NODES]])
+        found = find_date(following[:60])
+        if found:
+            return found
+    return None
+
+
+def find_published(
+    tree: html.HtmlElement, metas: dict[str, str], url: str, body: html.HtmlElement | None
+) -> str | None:
+    """Publication date (ISO) from metas, a labelled line near the title, or the URL."""
+    for key in _DATE_META_KEYS:
+        found = find_date(metas.get(key, ""), allow_compact=True)
+        if found:
+            return found
+    for time_el in tree.iter("time"):
+        found = find_date(time_el.get("datetime") or "") if not in_noise(time_el) else None
+        if found:
+            return found
+    nodes = _eligible_nodes(tree, body)
+    found = _labelled_date(nodes, _STRONG_DATE_LABEL) or _labelled_date(nodes, _WEAK_DATE_LABEL)
+    if found:
+        return found
+    return _date_near_title(tree, body) or date_from_url(url)
+
+
+def _date_near_title(tree: html.HtmlElement, body: html.HtmlElement | None) -> str | None:
+    """An unlabelled date in a short line between the title and the body."""
+    heading = next(iter(tree.xpath("//h1 | //*[contains(@class,'title')]")), None)
+    if heading is None:
+        return None
+    seen = 0
+    for element in heading.itersiblings():
+        if body is not None and (element is body or body in element.iterdescendants()):
+            break
+        text = squash(element.text_content())
+        if text and len(text) <= 80 and not in_noise(element):
+            found = find_date(text)
+            if found:
+                return found
+        seen += 1
+        if seen > 3:
+            break
+    return None
+
+
+def find_publisher(
+    tree: html.HtmlElement, metas: dict[str, str], body: html.HtmlElement | None
+) -> str | None:
+    """Publisher from ContentSource, a ``来源：`` / ``Source:`` line, or the site name."""
+    if metas.get("contentsource"):
+        return metas["contentsource"]
+    nodes = _eligible_nodes(tree, body)
+    for index, text in enumerate(nodes):
+        match = _SOURCE_LABEL.search(text)
+        if not match:
+            continue
+        value = match.group(1) or (nodes[index + 1] if index + 1 < len(nodes) else "")
+        value = _SOURCE_END.split(value, maxsplit=1)[0].strip(" ：:()（）")
+        if 2 <= len(value) <= 40:
+            return value
+    for key in ("og:site_name", "sitename", "site_name", "application-name"):
+        if metas.get(key):
+            return metas[key]
+    return None
