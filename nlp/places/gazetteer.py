@@ -1,0 +1,116 @@
+"""The shipped gazetteer: divisions with Chinese, English, pinyin and short-form names."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from nlp.places.model import LEVEL_RANK, Place
+
+# English words compared case-insensitively ("Dahua Yao autonomous county").
+SUFFIX_WORDS = frozenset({
+    "province", "city", "county", "prefecture", "autonomous", "region", "district", "banner",
+    "league", "municipality", "special", "administrative", "forestry", "various", "ethnic",
+    "groups",
+})
+_LATIN_JUNK = re.compile(r"[\s'’\-·.]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Gazetteer:
+    """Name indexes over the divisions. ``bare`` keys are stems that need context guards."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    zh: dict[str, list[str]] = field(default_factory=dict)
+    zh_bare: dict[str, list[str]] = field(default_factory=dict)
+    zh_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    en: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    en_bare: dict[str, list[str]] = field(default_factory=dict)
+    en_max_words: int = 1
+    latin: dict[str, list[str]] = field(default_factory=dict)
+
+
+def norm_word(word: str) -> str:
+    """Token form used as an English key: curly apostrophes straightened, suffixes lowered."""
+    word = word.replace("’", "'")
+    return word.lower() if word.lower() in SUFFIX_WORDS else word
+
+
+def en_key(name: str) -> tuple[str, ...]:
+    return tuple(norm_word(w) for w in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)*", name))
+
+
+def latin_key(name: str) -> str:
+    """Loose key for :func:`lookup`: lower case, no spaces/apostrophes/hyphens, ü as u."""
+    return _LATIN_JUNK.sub("", name.lower()).replace("ü", "u").replace("v", "u")
+
+
+def _add(index: dict, key, code: str) -> None:
+    if key:
+        codes = index.setdefault(key, [])
+        if code not in codes:
+            codes.append(code)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Load ``data/divisions.tsv`` once."""
+    gaz = Gazetteer()
+    text = (files("nlp.places") / "data" / "divisions.tsv").read_text(encoding="utf-8")
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        code = row["code"]
+        gaz.places[code] = Place(code, row["name_zh"], row["name_en"], row["level"],
+                                 row["parent_code"] or None)
+        for alias in filter(None, row["aliases_zh"].split("|")):
+            _add(gaz.zh, alias, code)
+        _add(gaz.zh_bare, row["bare_zh"], code)
+        for alias in filter(None, row["aliases_en"].split("|")):
+            key = en_key(alias)
+            _add(gaz.en, key, code)
+            gaz.en_max_words = max(gaz.en_max_words, len(key))
+            _add(gaz.latin, latin_key(alias), code)
+        _add(gaz.en_bare, row["bare_en"], code)
+        _add(gaz.latin, latin_key(row["bare_en"]), code)
+        _add(gaz.latin, row["pinyin"], code)
+    lengths: dict[str, set[int]] = {}
+    for key in [*gaz.zh, *gaz.zh_bare]:
+        lengths.setdefault(key[0], set()).add(len(key))
+    gaz.zh_lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+    return gaz
+
+
+def sort_codes(codes: list[str]) -> list[str]:
+    """Higher level first, then by code: the deterministic order of candidates."""
+    places = gazetteer().places
+    return sorted(set(codes), key=lambda c: (LEVEL_RANK[places[c].level], c))
+
+
+def lookup(name: str) -> list[Place]:
+    """Every division with that name or alias (Chinese, English, pinyin or short form)."""
+    if not isinstance(name, str) or not name.strip():
+        return []
+    gaz, name = gazetteer(), name.strip()
+    if _CJK.search(name):
+        codes = gaz.zh.get(name, []) + gaz.zh_bare.get(name, [])
+    else:
+        codes = gaz.latin.get(latin_key(name), [])
+    return [gaz.places[c] for c in sort_codes(codes)]
+
+
+def get_place(code: str) -> Place | None:
+    """The division with this 6-digit code (a 12-digit statistical code is cut to 6)."""
+    if not isinstance(code, str):
+        return None
+    return gazetteer().places.get(code.strip()[:6])
+
+
+def iter_places() -> Iterator[Place]:
+    """All divisions in code order (for a ``places`` table)."""
+    gaz = gazetteer()
+    for code in sorted(gaz.places):
+        yield gaz.places[code]

@@ -1,0 +1,111 @@
+"""Towns and villages found by pattern: 干溪村, 三都镇, "Shibadong Village", "Sandu Town"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.places.romanize import is_pinyin, romanize
+from nlp.places.scan import common_words, is_cjk
+
+ZH_SUFFIXES = {"村": ("Village", "village"), "镇": ("Town", "town"), "乡": ("Township", "town"),
+               "街道": ("Subdistrict", "town"), "社区": ("Community", "village")}
+EN_LEVELS = {"village": "village", "town": "town", "township": "town",
+             "community": "village", "subdistrict": "town"}
+_ZH_SUFFIX = re.compile(r"街道|社区|[村镇乡]")
+_EN_PATTERN = re.compile(
+    r"([A-Z][a-z]+(?:['’-][a-z]+)*)(?:[ -]([A-Z][a-z]+(?:['’-][a-z]+)*))?"
+    r" (Village|Town|Township|Community|Subdistrict|village|town|township|community|subdistrict)"
+    r"\b"
+)
+# Characters that never sit inside a village name (function words, measures, pronouns).
+_STOP_CHARS = frozenset("的了是在个们着把被这那每各该其此也就又还并而或从到对向给让为于等将全本与及"
+                        "已所之以由则但即按据当有和及")
+# Characters a name does not start with (administrative suffixes of a preceding name).
+_NO_LEAD = frozenset("县市省区镇乡村州")
+# Generic words before 村/镇/乡/社区: 贫困村, 示范村, 城镇, 乡村, 安置社区 ...
+_GENERIC_TAILS = (
+    "贫困", "重点", "示范", "搬迁", "移民", "脱贫", "中心", "试点", "行政", "自然", "美丽", "和美",
+    "特色", "安置", "新型", "帮扶", "结对", "先进", "文明", "宜居", "数字", "样板", "富裕", "旅游",
+    "生态", "产业", "专业", "明星", "边境", "民族", "传统", "历史", "文化", "城市", "农村", "城乡",
+    "所在", "周边", "附近", "相邻", "偏远", "薄弱", "空心", "集体", "社会", "易地", "少数",
+    "欠发达",
+    "农", "城", "乡", "小", "集", "家", "老", "故", "下", "返", "回", "离", "外", "邻", "同", "渔",
+    "进", "驻", "入", "出", "建制", "村", "镇", "社", "街", "大型", "新建", "整",
+)
+# Words the suffix starts: 村民, 村级, 乡村, 乡镇 are not names.
+_NOT_AFTER = {"村": frozenset("民委级庄里落容貌干务部组内外际情社"),
+              "乡": frozenset("村镇亲贤土风情愁音下里间邻"), "镇": frozenset("级村")}
+_LEADING_POS = ("v", "d", "p", "c", "r", "u", "f", "t", "q", "a")
+_EN_STOP = frozenset({"The", "This", "That", "Each", "Every", "Our", "Their", "Its", "New", "Old",
+                      "Model", "Key", "Poor", "Pilot", "Rural", "Home", "Small", "Central"})
+
+
+@dataclass
+class Locality:
+    """A town or village name at ``[start, end)``."""
+
+    start: int
+    end: int
+    name_zh: str
+    name_en: str
+    level: str
+
+
+def _stem_ok(text: str, start: int, end: int, floor: int) -> bool:
+    stem = text[start:end]
+    if stem[0] in _NO_LEAD or any(ch in _STOP_CHARS for ch in stem):
+        return False
+    if stem.endswith(_GENERIC_TAILS):
+        return False
+    words = common_words()
+    if start > floor and text[start - 1:start + 1] in words:
+        return False  # 帮助|干溪: the name would start inside a word
+    lead = words.get(stem[:2], "")
+    return not (len(stem) > 2 and lead.startswith(_LEADING_POS))
+
+
+def find_chinese(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
+    """Chinese towns/villages; ``floors`` are spans already taken (gazetteer names)."""
+    out: list[Locality] = []
+    taken = sorted(floors)
+    ti, floor = 0, 0
+    for m in _ZH_SUFFIX.finditer(text):
+        k, suffix = m.start(), m.group()
+        while ti < len(taken) and taken[ti][1] <= k:
+            floor = max(floor, taken[ti][1])
+            ti += 1
+        if ti < len(taken) and taken[ti][0] <= k:
+            continue  # the suffix is inside a division name (乡城县)
+        if out:
+            floor = max(floor, out[-1].end)
+        after = text[m.end():m.end() + 1]
+        if after and after in _NOT_AFTER.get(suffix, ()):
+            continue
+        for size in (4, 3, 2):
+            start = k - size
+            if start < floor or not all(is_cjk(ch) for ch in text[start:k]):
+                continue
+            if _stem_ok(text, start, k, floor):
+                en, level = ZH_SUFFIXES[suffix]
+                out.append(Locality(start, m.end(), text[start:m.end()],
+                                    f"{romanize(text[start:k])} {en}", level))
+                break
+    return out
+
+
+def find_english(text: str, lo: int, hi: int) -> list[Locality]:
+    """English towns/villages inside ``text[lo:hi]`` ("Ganxi Village", "Damou town")."""
+    out: list[Locality] = []
+    for m in _EN_PATTERN.finditer(text, lo, hi):
+        first, second, kind = m.group(1), m.group(2), m.group(3)
+        start = m.start(1)
+        if second and (first in _EN_STOP or not is_pinyin(first)):
+            first, start = second, m.start(2)
+            second = None
+        name = f"{first} {second}" if second else first
+        if first in _EN_STOP or not is_pinyin(name):
+            continue
+        level = EN_LEVELS[kind.lower()]
+        out.append(Locality(start, m.end(), "", f"{name} {kind.capitalize()}", level))
+    return out
