@@ -213,11 +213,14 @@ def build_en(arts: list[Article], files: dict[str, bytes], headers: dict[str, di
         files[f"/en/img/{art.date:%Y%m/%d}/{Path(art.en_path).stem}.png"] = png(color)
     for column, (url, name, _) in EN_COLUMNS.items():
         col = [a for a in arts if a.meta["column"] == column]
+        sidebar = "\n".join(
+            f'      <li><a href="{a.en_path}">{escape(a.meta["title"])}</a></li>'
+            for a in arts if a.meta["column"] != column)
         pages = [col[i:i + EN_PER_PAGE] for i in range(0, len(col), EN_PER_PAGE)]
         for n, chunk in enumerate(pages):
             path = url + ("index.html" if n == 0 else f"page_{n + 1}.html")
             body = tpl("en_list.html", column_name=name, pager=en_pager(n, len(pages)),
-                       items="\n".join(en_item(a) for a in chunk))
+                       items="\n".join(en_item(a) for a in chunk), sidebar=sidebar)
             files[path] = en_page(body, f"{name} - chinadaily.com.cn", column).encode("utf-8")
             headers[path] = UTF8_HEADER
         headers[url] = UTF8_HEADER
