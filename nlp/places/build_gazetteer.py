@@ -62,7 +62,7 @@ STOP_STEMS = {
     "天山", "泰山", "庐山", "恒山", "衡山", "龙门", "南海", "东海", "西湖", "太湖", "东湖",
     "南湖", "天桥", "路桥", "牡丹", "大城", "中西", "新河", "沙河", "滨海", "西山", "南山",
     "故城", "甘泉", "兴国", "东坡", "天河", "沙市", "江汉", "西夏", "西城", "东城", "城区",
-    "大通", "民权", "友好", "团结", "共和", "长城", "华山",
+    "大通", "民权", "友好", "团结", "共和", "长城", "华山", "安康", "白银", "来宾", "东乡",
 }
 STOP_EN = {"Xinhua", "Dongfang", "Heping", "Zhongshan", "Changan", "Chang'an", "Guangming",
            "Hongqi", "Shengli", "Qianjin", "Kaifa", "Zhongxin", "Renmin", "Ali", "Guide",
@@ -112,6 +112,8 @@ def split_name(name: str) -> tuple[str, list[str], str, str]:
                             core = core[: -len(eth)]
                             peeled = True
                             break
+                if not ethnic and core in ETHNIC and core.endswith("族"):
+                    core = core[:-1]  # 东乡族自治县: the county is named after the people
             return core, ethnic, suffix_zh, suffix_en
     return name, [], "", ""
 
@@ -184,7 +186,7 @@ def build_row(code: str, name: str, codes: set[str], words: dict) -> dict[str, s
     if level == "prefecture" and suffix_zh == "市":
         aliases_en.add(f"{stem_en} City")
     aliases_en |= set(EXTRA_EN.get(stem, []))
-    bare_zh = stem if len(stem) >= 2 and stem != name and is_proper_stem(stem, words) else ""
+    bare_zh = stem if len(stem) >= 2 and stem != name and is_proper_stem(stem, level, words) else ""
     bare_en = ""
     if " " in stem_en:
         aliases_en.add(stem_en)  # Inner Mongolia, Hong Kong: multiword, no guard needed
@@ -201,12 +203,19 @@ def build_row(code: str, name: str, codes: set[str], words: dict) -> dict[str, s
     }
 
 
-def is_proper_stem(stem: str, words: dict[str, tuple[int, str]]) -> bool:
-    """A bare stem may stand alone unless it is a common word (jieba POS other than ns)."""
+def is_proper_stem(stem: str, level: str, words: dict[str, tuple[int, str]]) -> bool:
+    """A bare stem may stand alone unless it is a common word.
+
+    Prefecture and province stems are kept unless on the stop list (jieba tags many of them
+    as other parts of speech: 石家庄 nr, 保定 v); a county's stem is dropped when jieba knows
+    it as a frequent word that is not a place name (通道, 铜鼓).
+    """
     if stem in STOP_STEMS:
         return False
+    if level in ("province", "prefecture"):
+        return True
     freq, pos = words.get(stem, (0, "ns"))
-    return pos == "ns" or freq < COMMON_WORD_MIN_FREQ
+    return pos in ("ns", "nr", "nrt") or freq < COMMON_WORD_MIN_FREQ
 
 
 def write_divisions(words: dict) -> int:
@@ -243,12 +252,39 @@ def write_common_words(words: dict[str, tuple[int, str]]) -> int:
     return len(keep)
 
 
+# Words that hold a stem but are not the place (jieba lacks some of them).
+ADMIN_CHARS = set("省市县州区旗盟")
+EXTRA_HOLDERS = ["新乡贤", "长治久安", "三明治", "普洱茶", "大同小异", "东方红", "铜鼓文化"]
+
+
+def write_stem_holders(words: dict[str, tuple[int, str]]) -> int:
+    """For each bare stem, the common 3-4 character words that contain it (长治久安)."""
+    stems = set()
+    with (DATA / "divisions.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            stems.add(row["bare_zh"])
+    stems.discard("")
+    holders: dict[str, set[str]] = {}
+    candidates = [w for w, (freq, pos) in words.items()
+                  if len(w) in (3, 4) and freq >= 30 and pos != "ns"] + EXTRA_HOLDERS
+    for word in candidates:
+        for size in (2, 3):
+            for i in range(len(word) - size + 1):
+                if (word[i:i + size] in stems and word[i + size:i + size + 1] not in ADMIN_CHARS
+                        and word[i:i + size] != word):
+                    holders.setdefault(word[i:i + size], set()).add(word)
+    lines = [f"{stem}\t{'|'.join(sorted(ws))}" for stem, ws in sorted(holders.items())]
+    (DATA / "stem_holders.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
 def main() -> None:
     DATA.mkdir(exist_ok=True)
     words = load_jieba_words()
     print("divisions", write_divisions(words))
     print("characters", write_char_pinyin())
     print("common words", write_common_words(words))
+    print("stems held in words", write_stem_holders(words))
 
 
 if __name__ == "__main__":

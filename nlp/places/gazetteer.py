@@ -32,6 +32,9 @@ class Gazetteer:
     en: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     en_bare: dict[str, list[str]] = field(default_factory=dict)
     en_max_words: int = 1
+    zh_heads: frozenset[str] = frozenset()
+    en_heads: frozenset[str] = frozenset()
+    zh_first_chars: re.Pattern = re.compile("(?!)")
     latin: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -81,6 +84,9 @@ def gazetteer() -> Gazetteer:
     for key in [*gaz.zh, *gaz.zh_bare]:
         lengths.setdefault(key[0], set()).add(len(key))
     gaz.zh_lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+    gaz.zh_heads = frozenset(key[:2] for key in [*gaz.zh, *gaz.zh_bare])
+    gaz.zh_first_chars = re.compile(f"[{''.join(sorted(lengths))}]")
+    gaz.en_heads = frozenset([key[0] for key in gaz.en] + list(gaz.en_bare))
     return gaz
 
 

@@ -63,14 +63,31 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
     for lo, hi in _gaps(hits, len(text)):
         localities += find_english(text, lo, hi)
     localities.sort(key=lambda loc: loc.start)
+    return _attach(text, divisions, localities)
+
+
+def _attach(text: str, divisions: list[tuple[int, int, Place]],
+            localities: list[Locality]) -> list[PlaceMention]:
+    """Merge divisions and localities in text order, giving each locality its county."""
     starts = _sentence_starts(text)
-    items: list[tuple[int, int, Place]] = list(divisions)
+    division_starts = [start for start, _, _ in divisions]
+    out: list[PlaceMention] = []
+    di = 0
     for loc in localities:
-        parent = _parent_of(text, loc, items, divisions, starts)
-        items.append((loc.start, loc.end,
-                      Place(None, loc.name_zh, loc.name_en, loc.level, parent)))
-        items.sort(key=lambda item: item[0])
-    return [PlaceMention(s, e, text[s:e], place) for s, e, place in items]
+        while di < len(divisions) and divisions[di][0] < loc.start:
+            start, end, place = divisions[di]
+            out.append(PlaceMention(start, end, text[start:end], place))
+            di += 1
+        following = bisect.bisect_left(division_starts, loc.end)
+        parent = _explicit_parent(text, loc, divisions[following:following + 1])
+        if parent is None:
+            sentence = starts[bisect.bisect_right(starts, loc.start) - 1]
+            parent = _preceding_parent(text, loc, out, sentence)
+        place = Place(None, loc.name_zh, loc.name_en, loc.level, parent)
+        out.append(PlaceMention(loc.start, loc.end, text[loc.start:loc.end], place))
+    for start, end, place in divisions[di:]:
+        out.append(PlaceMention(start, end, text[start:end], place))
+    return out
 
 
 def _enclosing_code(place: Place) -> str | None:
@@ -79,22 +96,30 @@ def _enclosing_code(place: Place) -> str | None:
     return place.code if place.level in _PARENT_LEVELS else None
 
 
-def _parent_of(text: str, loc: Locality, items: list[tuple[int, int, Place]],
-               divisions: list[tuple[int, int, Place]], starts: list[int]) -> str | None:
-    """The county (else prefecture) the text puts a town or village in."""
-    for start, _end, place in divisions:  # "Ganxi Village, Baojing County"
-        if start >= loc.end:
-            if _ENCLOSED_BY.fullmatch(text, loc.end, start) and _enclosing_code(place):
-                return _enclosing_code(place)
+def _explicit_parent(text: str, loc: Locality,
+                     following: list[tuple[int, int, Place]]) -> str | None:
+    """"Ganxi Village, Baojing County", "Sandu Town in Tonggu County"."""
+    for start, _end, place in following:
+        if _ENCLOSED_BY.fullmatch(text, loc.end, start):
+            return _enclosing_code(place)
+    return None
+
+
+def _preceding_parent(text: str, loc: Locality, before: list[PlaceMention],
+                      sentence_start: int) -> str | None:
+    """保靖县干溪村 (adjacent), else the nearest county (then prefecture) in the sentence."""
+    recent = []
+    for mention in reversed(before):
+        if mention.start < sentence_start:
             break
-    sentence_start = starts[bisect.bisect_right(starts, loc.start) - 1]
-    before = [item for item in items if sentence_start <= item[0] and item[1] <= loc.start]
-    if before and _ADJACENT.fullmatch(text, before[-1][1], loc.start):
-        code = _enclosing_code(before[-1][2])
+        recent.append(mention)
+    if recent and _ADJACENT.fullmatch(text, recent[0].end, loc.start):
+        code = _enclosing_code(recent[0].place)
         if code:
-            return code  # 保靖县干溪村, 三都镇十八洞村
+            return code
     for level in _PARENT_LEVELS:
-        for _, _, place in reversed(before):
+        for mention in recent:
+            place = mention.place
             if place.level == level or (place.code is None and level == "county"):
                 code = _enclosing_code(place)
                 if code:

@@ -11,9 +11,10 @@ from nlp.places.gazetteer import gazetteer, norm_word
 
 # A bare stem followed by one of these names a street, town or village, not the division.
 _NOT_AFTER_BARE = frozenset("村镇乡街路巷社屯组寨")
-_EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_EN_CAPITALISED = re.compile(r"(?<![A-Za-z'’])[A-Z][A-Za-z]*(?:['’][A-Za-z]+)*")
+_EN_NEXT = re.compile(r"[ \t\u00a0-]{1,3}([A-Za-z]+(?:['’][A-Za-z]+)*)")
+_EN_PREV = re.compile(r"([A-Z][a-z]+) $")
 _LOCALITY_WORDS = frozenset({"village", "town", "township", "community", "subdistrict"})
-_EN_GAP = re.compile(r"[ \t\u00a0-]{1,3}")
 # Common Chinese surnames in pinyin: "Liu Hongxia" is a person, not a place.
 SURNAMES = frozenset(
     "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
@@ -44,10 +45,28 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+@cache
+def stem_holders() -> dict[str, tuple[str, ...]]:
+    """Bare stem -> common words that contain it (长治 -> 长治久安)."""
+    text = (files("nlp.places") / "data" / "stem_holders.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+    return {stem: tuple(words.split("|")) for stem, words in rows}
+
+
+def _inside_holder(text: str, start: int, stem: str) -> bool:
+    for word in stem_holders().get(stem, ()):
+        offset = word.find(stem)
+        if offset <= start and text.startswith(word, start - offset):
+            return True
+    return False
+
+
 def _bare_stem_ok(text: str, start: int, end: int, prev_end: int) -> bool:
     """A bare stem (河池, 大化) must not be glued into a longer word on either side."""
     words = common_words()
     if end < len(text) and text[end] in _NOT_AFTER_BARE:
+        return False
+    if _inside_holder(text, start, text[start:end]):
         return False
     if start > prev_end and start > 0 and is_cjk(text[start - 1]):
         if text[start - 1:start + 1] in words:
@@ -58,68 +77,74 @@ def _bare_stem_ok(text: str, start: int, end: int, prev_end: int) -> bool:
 def scan_chinese(text: str) -> list[Hit]:
     """Longest gazetteer names, left to right, non-overlapping."""
     gaz = gazetteer()
-    lengths, full, bare = gaz.zh_lengths, gaz.zh, gaz.zh_bare
+    lengths, full, bare, heads = gaz.zh_lengths, gaz.zh, gaz.zh_bare, gaz.zh_heads
     hits: list[Hit] = []
-    i, prev_end, n = 0, 0, len(text)
-    while i < n:
-        sizes = lengths.get(text[i])
+    i, prev_end, search = 0, 0, gaz.zh_first_chars.search
+    while True:
+        found = search(text, i)
+        if found is None:
+            return hits
+        i = found.start()
+        if text[i:i + 2] not in heads:
+            i += 1
+            continue
         hit = None
-        if sizes:
-            for size in sizes:
-                key = text[i:i + size]
-                codes = full.get(key)
-                if codes is None and key in bare and _bare_stem_ok(text, i, i + size, prev_end):
-                    codes = bare[key]
-                if codes:
-                    hit = Hit(i, i + size, list(codes))
-                    break
+        for size in lengths[text[i]]:
+            key = text[i:i + size]
+            codes = full.get(key)
+            if codes is None and key in bare and _bare_stem_ok(text, i, i + size, prev_end):
+                codes = bare[key]
+            if codes:
+                hit = Hit(i, i + size, list(codes))
+                break
         if hit is None:
             i += 1
             continue
         hits.append(hit)
         i = prev_end = hit.end
-    return hits
 
 
-def _bare_word_ok(tokens: list[re.Match], j: int, text: str) -> bool:
-    """A lone capitalised pinyin word is a place unless it reads as part of a person's name."""
-    word = tokens[j].group()
-    if not (word[0].isupper() and word[1:2].islower()):
+def _bare_word_ok(text: str, start: int, end: int) -> bool:
+    """A lone capitalised pinyin word is a place unless it reads as part of a person's name
+    ("Liu Yichun") or of a town/village name ("Sandu Town")."""
+    word = text[start:end]
+    if not word[1:2].islower():
         return False
-    if j + 1 < len(tokens) and tokens[j + 1].group().lower() in _LOCALITY_WORDS:
-        return False  # "Sandu Town" is a town, not Sandu County
-    if j > 0:
-        prev = tokens[j - 1]
-        if prev.group() in SURNAMES and text[prev.end():tokens[j].start()] == " ":
-            return False
-    return True
+    after = _EN_NEXT.match(text, end)
+    if after and after.group(1).lower() in _LOCALITY_WORDS:
+        return False
+    before = _EN_PREV.search(text, max(0, start - 12), start)
+    return not (before and before.group(1) in SURNAMES)
 
 
 def scan_english(text: str) -> list[Hit]:
     """Longest English/pinyin gazetteer names; capitalised, case-sensitive except suffixes."""
     gaz = gazetteer()
-    tokens = list(_EN_TOKEN.finditer(text))
     hits: list[Hit] = []
-    j = 0
-    while j < len(tokens):
-        first = tokens[j].group()
-        hit, used = None, 1
-        if first[0].isupper():
-            key = [norm_word(first)]
-            last = j
-            for k in range(j + 1, min(len(tokens), j + gaz.en_max_words)):
-                if not _EN_GAP.fullmatch(text[tokens[k - 1].end():tokens[k].start()]):
-                    break
-                key.append(norm_word(tokens[k].group()))
-                last = k if tuple(key) in gaz.en else last
-            if last > j:
-                codes = gaz.en[tuple(key[: last - j + 1])]
-                hit, used = Hit(tokens[j].start(), tokens[last].end(), list(codes)), last - j + 1
-            elif (key[0],) in gaz.en:
-                hit = Hit(tokens[j].start(), tokens[j].end(), list(gaz.en[(key[0],)]))
-            elif key[0] in gaz.en_bare and _bare_word_ok(tokens, j, text):
-                hit = Hit(tokens[j].start(), tokens[j].end(), list(gaz.en_bare[key[0]]))
-        if hit:
-            hits.append(hit)
-        j += used
-    return hits
+    pos = 0
+    while True:
+        m = _EN_CAPITALISED.search(text, pos)
+        if m is None:
+            return hits
+        first = norm_word(m.group())
+        pos = m.end()
+        if first not in gaz.en_heads:
+            continue
+        key, ends, best = [first], [m.end()], None
+        while len(key) < gaz.en_max_words:
+            nxt = _EN_NEXT.match(text, ends[-1])
+            if nxt is None:
+                break
+            key.append(norm_word(nxt.group(1)))
+            ends.append(nxt.end())
+            if tuple(key) in gaz.en:
+                best = len(key)
+        if best:
+            hits.append(Hit(m.start(), ends[best - 1], list(gaz.en[tuple(key[:best])])))
+        elif (first,) in gaz.en:
+            hits.append(Hit(m.start(), m.end(), list(gaz.en[(first,)])))
+        elif first in gaz.en_bare and _bare_word_ok(text, m.start(), m.end()):
+            hits.append(Hit(m.start(), m.end(), list(gaz.en_bare[first])))
+        else:
+            continue
+        pos = hits[-1].end
