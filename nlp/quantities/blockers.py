@@ -1,0 +1,68 @@
+"""Spans that hold digits but no quantity: URLs, e-mails, dates, times, phone and record
+numbers, citation markers, version numbers and numbered names ("十四五")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from nlp.quantities.lexicon import lexicon
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_PATTERNS = [
+    r"(?i:\b(?:https?://|ftp://|www\.)[^\s<>\"'，。）)\]]+)",  # URLs
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail
+    r"(?i:\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|org|net|gov|edu|int)\b)",  # bare domains
+    r"(?<![\d.])(?:19|20)\d\d ?[-/.] ?\d{1,2}(?: ?[-/.] ?\d{1,2})?(?![\d.])",  # 2024-09-29
+    r"(?<![\d.])(?:19|20)\d\d ?年 ?\d{1,2} ?月(?: ?\d{1,2} ?[日号])?",  # 2024年9月29日
+    r"(?<![\d,.])\d{1,2}/\d{1,2}/(?:19|20)?\d\d(?!\d)",  # 5/17/2018
+    r"(?<![\d.])(?:19|20)\d\d ?(?:-|~|至|到|to) ?(?:(?:19|20)\d\d|\d\d)"
+    r"(?![\d%]|[,.]\d| ?[万亿千百人元户个名项])"
+    r"(?! ?(?:people|yuan|households|persons|projects|jobs|percent))",  # year ranges 2021-25
+    r"(?<![\d.])\d{1,2} ?月 ?\d{1,2} ?[日号]",  # 7月23日
+    r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d])",  # 04:33
+    rf"\b{_MONTHS} ?\d{{1,2}}(?:st|nd|rd|th)?\b(?:, ?(?:19|20)\d\d)?",  # Oct 29, 2020
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS}(?:,? (?:19|20)\d\d)?",  # 29 October 2020
+    rf"\b{_MONTHS},? (?:19|20)\d\d\b",  # June 2022
+    r"(?i:(?:tel|phone|fax|hotline|电话|传真|手机|热线|邮编|QQ)[:.]? ?\+?[\d() -]{5,}\d)",
+    r"(?<!\d)\+?(?:86[ -])?\(?0\d{2,3}\)?[ -]\d{7,9}(?!\d)",  # 020-81789645
+    r"(?<![\d.])1[3-9]\d{9}(?!\d)",  # mobile numbers
+    r"(?:备|证|第|编号|号码|字) ?\[?\d[\d-]*号?",  # 湘公网安备 43010402001229号, ICP备...
+    r"[〔\[(【]\d{4}[〕\])】] ?\d+ ?号",  # 〔2023〕12号
+    r"\[\d+(?:[,-]\d+)*\]|【\d+】",  # citation markers [1]
+    r"(?i:\bv(?:ersion|er\.?)? ?\d+(?:\.\d+)+)",  # version 2.1, v1.2
+    r"(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*",  # 1.2.3, IP addresses
+    r"[A-Za-z]+-\d+",  # COVID-19, SCP-173
+]
+
+
+@cache
+def _blocker_re() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(lexicon().names, key=len, reverse=True))
+    return re.compile("|".join([*_PATTERNS, rf"(?i:{names})"]))
+
+
+def blocked_spans(norm: str) -> tuple[list[int], list[int]]:
+    """Sorted starts and ends of the blocked spans of a normalised text."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _blocker_re().finditer(norm):
+        if m.end() > m.start():
+            starts.append(m.start())
+            ends.append(m.end())
+    return starts, ends
+
+
+def overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps a blocked span (spans come sorted by start)."""
+    starts, ends = spans
+    i = bisect_right(starts, end - 1)
+    # Blocked spans never nest much, so checking a few before ``end`` is enough.
+    for j in range(max(0, i - 3), i):
+        if ends[j] > start:
+            return True
+    return False

@@ -1,0 +1,135 @@
+"""Read the words around a number: its unit, counted noun, approximation words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.quantities.lexicon import lexicon
+
+_PERCENT_RE = re.compile(
+    r" ?(?P<pp>(?:个|個)? {0,4}百 {0,2}分 {0,2}[点點]|percentage[ -]points?\b|pp\b)"
+    r"|(?P<pct> ?%| ?‰|(?i: ?(?:per ?cents?|percent(?:age)?s?|pct)\b))"
+)
+_YUAN_FALSE = re.compile(r"元(?:旦|素|宵|首|件|器|老|年|帅|月|气|音|代|朝)")
+_YUAN_TAIL = re.compile(r"整|(?: ?人民币)| ?\((?:RMB|CNY)\)")
+_EN_WORD = re.compile(r"[ ]{1,2}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+NEUTRAL_MEASURES = {"个", "個", "名", "项", "家", "位", "批", "类", "种"}
+ZH_NOUN_GAP = {True: 6, False: 2}  # chars allowed before the noun, with / without a measure
+
+
+@dataclass
+class Unit:
+    unit: str | None
+    end: int
+    currency: str | None = None
+    noun: str | None = None
+    noun_end: int | None = None
+    measure: str | None = None  # the Chinese measure word, when one was read
+    percent_factor: float = 1.0
+
+
+def unit_after(norm: str, pos: int) -> Unit:
+    """The unit, currency or measure word written right after a number ending at ``pos``."""
+    lex = lexicon()
+    m = _PERCENT_RE.match(norm, pos)
+    if m:
+        if m.group("pp"):
+            return Unit("percentage_points", m.end())
+        return Unit("percent", m.end(), percent_factor=0.1 if "‰" in m.group() else 1.0)
+    m = lex.currency_post_re.match(norm, pos)
+    if m and not _YUAN_FALSE.match(norm, m.start() + len(m.group()) - 1):
+        unit, iso = lex.currency_post[m.group().strip()]
+        end = m.end()
+        tail = _YUAN_TAIL.match(norm, end)
+        if tail and unit == "yuan":
+            end = tail.end()
+        return Unit(unit, end, currency=iso)
+    if lex.noun_zh_re.match(norm, pos) and (noun := zh_noun(norm, pos, measured=False)):
+        return noun  # "1661人", "20余万群众", "1233项目": the noun comes first
+    m = lex.measure_re.match(norm, pos)
+    if m:
+        word = m.group().strip()
+        unit = Unit(lex.measures_zh[word], m.end(), measure=word, noun=word, noun_end=m.end())
+        if unit.unit in ("count", "people", "households", "projects"):
+            found = zh_noun(norm, m.end(), measured=True)
+            if found is not None:
+                if word in NEUTRAL_MEASURES or unit.unit == "count":
+                    unit.unit = found.unit
+                unit.noun, unit.noun_end = found.noun, found.noun_end
+        return unit
+    return zh_noun(norm, pos, measured=False) or en_noun(norm, pos)
+
+
+def zh_noun(norm: str, pos: int, measured: bool) -> Unit | None:
+    """A counted Chinese noun starting within a few characters of ``pos`` ("余万搬迁群众")."""
+    lex = lexicon()
+    run = _CJK.match(norm, pos)
+    if run is None:
+        return None
+    window = norm[pos: min(run.end(), pos + ZH_NOUN_GAP[measured] + 8)]
+    m = lex.noun_zh_re.search(window)
+    if m is None or m.start() > ZH_NOUN_GAP[measured]:
+        return None
+    end = m.end()
+    while (nxt := lex.noun_zh_re.match(window, end)) is not None:
+        m, end = nxt, nxt.end()
+    return Unit(lex.nouns_zh[m.group()], pos + end, noun=window[:end], noun_end=pos + end)
+
+
+def en_noun(norm: str, pos: int) -> Unit:
+    """The English noun phrase after a number, classified by its head ("local villagers")."""
+    lex = lexicon()
+    words: list[re.Match[str]] = []
+    at = pos
+    while len(words) < 7:
+        m = _EN_WORD.match(norm, at)
+        if m is None or m.group(1).lower() in lex.stopwords_en:
+            break
+        words.append(m)
+        at = m.end()
+    head = None
+    for i, w in enumerate(words):
+        if w.group(1).lower() in lex.nouns_en:
+            head = i
+            break
+    if head is None:
+        return Unit(None, pos)
+    while head + 1 < len(words) and words[head + 1].group(1).lower() in lex.nouns_en:
+        head += 1
+    first, last = words[0], words[head]
+    cls = lex.nouns_en[last.group(1).lower()]
+    return Unit(cls, pos, noun=norm[first.start(1): last.end(1)], noun_end=last.end(1))
+
+
+def approx_before(norm: str, start: int) -> tuple[int, str] | None:
+    """(start of the approximation word, its bound) for "about 5", "近3000", "超过2万"."""
+    lex = lexicon()
+    window = norm[max(0, start - 16): start]
+    m = lex.approx_pre_re.search(window)
+    if m is None:
+        return None
+    word = m.group().strip()
+    bound = lex.approx.get((word, "pre")) or lex.approx.get((word.lower(), "pre"), "-")
+    return start - len(window) + m.start(), bound
+
+
+def approx_after(norm: str, end: int) -> tuple[int, str] | None:
+    """(end of the approximation word, its bound) for "1000人以上", "100 or more"."""
+    lex = lexicon()
+    m = lex.approx_post_re.match(norm, end)
+    if m is None:
+        return None
+    return m.end(), lex.approx.get((m.group().strip(), "post"), "-")
+
+
+def currency_before(norm: str, start: int) -> tuple[int, str, str] | None:
+    """(start, unit, ISO code) of a currency written before a number ("$712", "RMB 5")."""
+    lex = lexicon()
+    window = norm[max(0, start - 8): start]
+    m = lex.currency_pre_re.search(window)
+    if m is None:
+        return None
+    unit, iso = lex.currency_pre[m.group().strip()]
+    return start - len(window) + m.start(), unit, iso
