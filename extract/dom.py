@@ -14,7 +14,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _NOISE = re.compile(
     r"nav|menu|crumb|footer|foot|bottom|copyright|sidebar|aside|related|relate|xgwz|xglj|"
     r"xgxw|xgzx|recommend|share|print|friend|advert|banner|qrcode|erweima|toolbar|comment|"
-    r"hotnews|rank|marquee|sitemap",
+    r"hotnews|rank|marquee|sitemap|(?:^|[\s_-])side|side(?:[\s_-]|box|$)",
     re.I,
 )
 _NOISE_TAGS = {"nav", "footer", "aside", "script", "style", "noscript", "template"}

@@ -20,7 +20,7 @@ def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None
     metas = meta_values(tree)
     body_element = find_body(tree)
     title = find_title(tree, metas)
-    published = find_published(tree, metas, url, body_element)
+    published = find_published(tree, metas, url, body_element, title)
     publisher = find_publisher(tree, metas, body_element)
     if body_element is not None:
         lines = clean_lines(render_text(body_element))

@@ -118,7 +118,11 @@ def _labelled_date(nodes: list[str], label: re.Pattern[str]) -> str | None:
 
 
 def find_published(
-    tree: html.HtmlElement, metas: dict[str, str], url: str, body: html.HtmlElement | None
+    tree: html.HtmlElement,
+    metas: dict[str, str],
+    url: str,
+    body: html.HtmlElement | None,
+    title: str | None = None,
 ) -> str | None:
     """Publication date (ISO) from metas, a labelled line near the title, or the URL."""
     for key in _DATE_META_KEYS:
@@ -133,26 +137,40 @@ def find_published(
     found = _labelled_date(nodes, _STRONG_DATE_LABEL) or _labelled_date(nodes, _WEAK_DATE_LABEL)
     if found:
         return found
-    return _date_near_title(tree, body) or date_from_url(url)
+    return _date_near_title(tree, title, body) or date_from_url(url)
 
 
-def _date_near_title(tree: html.HtmlElement, body: html.HtmlElement | None) -> str | None:
-    """An unlabelled date in a short line between the title and the body."""
-    heading = next(iter(tree.xpath("//h1 | //*[contains(@class,'title')]")), None)
+def _date_near_title(
+    tree: html.HtmlElement, title: str | None, body: html.HtmlElement | None
+) -> str | None:
+    """An unlabelled date in the few short text pieces right after the title heading."""
+    if not title:
+        return None
+    wanted = _norm(title)
+    heading = next(
+        (
+            el for el in tree.xpath("//h1 | //h2 | //h3 | //*[contains(@class, 'title')]")
+            if _norm(squash(el.text_content())) == wanted
+        ),
+        None,
+    )
     if heading is None:
         return None
+    after = False
     seen = 0
-    for element in heading.itersiblings():
-        if body is not None and (element is body or body in element.iterdescendants()):
-            break
-        text = squash(element.text_content())
-        if text and len(text) <= 80 and not in_noise(element):
-            found = find_date(text)
-            if found:
-                return found
+    for text, holder in text_nodes(tree):
+        inside = holder is heading or heading in holder.iterancestors()
+        if not after:
+            after = inside
+            continue
+        if inside:
+            continue
+        if body is not None and (holder is body or body in holder.iterancestors()):
+            return None
+        found = find_date(text) if len(text) <= 80 and not in_noise(holder) else None
         seen += 1
-        if seen > 3:
-            break
+        if found or seen >= _LOOKAHEAD_NODES:
+            return found
     return None
 
 
@@ -174,4 +192,15 @@ def find_publisher(
     for key in ("og:site_name", "sitename", "site_name", "application-name"):
         if metas.get(key):
             return metas[key]
+    return site_name_from_title(squash(tree.findtext(".//title") or ""))
+
+
+def site_name_from_title(page_title: str) -> str | None:
+    """The site name a ``<title>`` carries after (or before) the article title."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in (parts[-1], parts[0]):
+        if _looks_like_site_name(part) or len(part) <= 12:
+            return part
     return None

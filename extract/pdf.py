@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from extract.errors import ExtractionError
-from extract.pdftables import PageTables, find_tables
+from extract.pdftables import BBox, PageTables, find_tables
 from extract.pdftext import clean_page_text, unusable_share
 from extract.types import PdfContent
 
@@ -23,32 +23,38 @@ _TITLE_MAX = 120
 _UNUSABLE_LIMIT = 0.3
 
 
+def _where(url: str) -> str:
+    return url or "<no url>"
+
+
 def _open_pdfium(body: bytes, url: str) -> pdfium.PdfDocument:
     if not body:
-        raise ExtractionError(f"empty PDF body: {url or '<no url>'}")
-    if not body.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in body[:1024]:
-        raise ExtractionError(f"not a PDF (no %PDF header): {url or '<no url>'}")
+        raise ExtractionError(f"empty PDF body: {_where(url)}")
+    if b"%PDF-" not in body[:1024]:
+        raise ExtractionError(f"not a PDF (no %PDF- header): {_where(url)}")
     try:
         return pdfium.PdfDocument(body)
     except pdfium.PdfiumError as error:
-        reason = str(error)
-        if "password" in reason.lower():
-            raise ExtractionError(f"encrypted PDF needs a password: {url or '<no url>'}") from error
-        where = url or "<no url>"
-        raise ExtractionError(f"corrupt or truncated PDF ({reason}): {where}") from error
+        if "password" in str(error).lower():
+            raise ExtractionError(f"encrypted PDF needs a password: {_where(url)}") from error
+        raise ExtractionError(f"corrupt or truncated PDF ({error}): {_where(url)}") from error
 
 
-def _pdfium_pages(document: pdfium.PdfDocument) -> list[str]:
-    texts = []
-    for index in range(len(document)):
-        page = document[index]
+def _page_text(document: pdfium.PdfDocument, index: int, bbox: BBox | None = None) -> str:
+    """Text of a page (or of a pdfplumber-style box on it) by pdfium."""
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
         try:
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_range())
-            textpage.close()
+            if bbox is None:
+                return textpage.get_text_range()
+            height = page.get_height()
+            x0, top, x1, bottom = bbox
+            return textpage.get_text_bounded(x0, height - bottom, x1, height - top)
         finally:
-            page.close()
-    return texts
+            textpage.close()
+    finally:
+        page.close()
 
 
 def _metadata_title(document: pdfium.PdfDocument) -> str | None:
@@ -61,23 +67,34 @@ def _metadata_title(document: pdfium.PdfDocument) -> str | None:
     return title[:_TITLE_MAX]
 
 
-def _plumber_tables(body: bytes, url: str, page_texts: list[str]) -> list[PageTables]:
-    """Tables (and text outside them) per page; plumber text replaces unusable pdfium text."""
+def _read_with_plumber(
+    body: bytes, url: str, document: pdfium.PdfDocument, page_texts: list[str]
+) -> dict[int, PageTables]:
+    """Tables per page; pdfplumber text also stands in for pages pdfium cannot read."""
+    found: dict[int, PageTables] = {}
     try:
         with pdfplumber.open(io.BytesIO(body)) as pdf:
-            found = []
             for number, page in enumerate(pdf.pages, start=1):
-                found.append(find_tables(page.dedupe_chars(), number))
-                if unusable_share(page_texts[number - 1]) > _UNUSABLE_LIMIT:
-                    plumber_text = found[-1].full_text
-                    if unusable_share(plumber_text) < unusable_share(page_texts[number - 1]):
-                        page_texts[number - 1] = plumber_text
-            return found
+                if number > len(page_texts):
+                    break
+                page = page.dedupe_chars()
+                index = number - 1
+
+                def region_text(bbox: BBox, index: int = index) -> str:
+                    return _page_text(document, index, bbox)
+
+                tables = find_tables(page, number, region_text)
+                if tables.tables:
+                    found[number] = tables
+                if unusable_share(page_texts[index]) > _UNUSABLE_LIMIT:
+                    plumber_text = page.extract_text() or ""
+                    if unusable_share(plumber_text) < unusable_share(page_texts[index]):
+                        page_texts[index] = plumber_text
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise ExtractionError(f"encrypted PDF needs a password: {url or '<no url>'}") from error
+        raise ExtractionError(f"encrypted PDF needs a password: {_where(url)}") from error
     except Exception as error:  # noqa: BLE001 - pdfminer raises many types on bad files
-        log.warning("pdfplumber could not read tables of %s: %s", url, error)
-        return []
+        log.warning("pdfplumber could not read tables of %s: %s", _where(url), error)
+    return found
 
 
 def extract_pdf(body: bytes, url: str = "") -> PdfContent:
@@ -85,30 +102,29 @@ def extract_pdf(body: bytes, url: str = "") -> PdfContent:
     body = bytes(body or b"")
     document = _open_pdfium(body, url)
     try:
-        page_texts = _pdfium_pages(document)
+        page_texts = [_page_text(document, index) for index in range(len(document))]
         title = _metadata_title(document)
+        tables_by_page = _read_with_plumber(body, url, document, page_texts)
     except pdfium.PdfiumError as error:
-        raise ExtractionError(f"corrupt PDF page data ({error}): {url or '<no url>'}") from error
+        raise ExtractionError(f"corrupt PDF page data ({error}): {_where(url)}") from error
     finally:
         document.close()
-    page_tables = _plumber_tables(body, url, page_texts)
-    cleaned = [clean_page_text(text) for text in page_texts]
-    by_page = {tables.page: tables for tables in page_tables}
-    body_parts = []
-    tables = []
-    for number, text in enumerate(cleaned, start=1):
-        found = by_page.get(number)
-        if found and found.tables:
-            body_parts.append(clean_page_text(found.outside_text))
-            tables.extend(found.tables)
+    texts, bodies, tables = [], [], []
+    for number, raw in enumerate(page_texts, start=1):
+        page_tables = tables_by_page.get(number)
+        if page_tables:
+            texts.append(clean_page_text(page_tables.text_with_tables))
+            bodies.append(clean_page_text(page_tables.outside_text))
+            tables.extend(page_tables.tables)
         else:
-            body_parts.append(text)
-    text = "\n".join(part for part in cleaned if part)
+            texts.append(clean_page_text(raw))
+            bodies.append(texts[-1])
+    text = "\n".join(part for part in texts if part)
     if not title:
         title = next((line[:_TITLE_MAX] for line in text.split("\n") if line.strip()), None)
     return PdfContent(
         text=text,
-        body_text="\n".join(part for part in body_parts if part),
+        body_text="\n".join(part for part in bodies if part),
         tables=tables,
         pages=len(page_texts),
         title=title,

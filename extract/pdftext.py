@@ -12,7 +12,7 @@ _GAP = r"[ \t\u3000\u00a0]+"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}]){_GAP}(?=[{CJK}{CJK_PUNCT}])")
 _SPACE_CJK_DIGIT = re.compile(rf"(?<=[{CJK}]){_GAP}(?=[0-9])|(?<=[0-9%]){_GAP}(?=[{CJK}])")
 _DOUBLED_RUN = re.compile(r"((.)\2){3,}")
-_SENTENCE_END = re.compile(r"[。！？；：!?;:…\"”’）)]$")
+_SENTENCE_END = re.compile(r"[。！？；：.!?;:…\"”’）)]$")
 _LIST_START = re.compile(
     r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.、．]|[•·●■◆-])"
 )
@@ -84,7 +84,7 @@ def join_wrapped(lines: list[str]) -> list[str]:
         if not line:
             carry = False
             continue
-        if carry and paragraphs and not _LIST_START.match(line):
+        if carry and paragraphs and not _LIST_START.match(line) and " | " not in line:
             paragraphs[-1] = _glue(paragraphs[-1], line)
         else:
             paragraphs.append(line)
