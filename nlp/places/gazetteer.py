@@ -17,7 +17,7 @@ SUFFIX_WORDS = frozenset({
     "league", "municipality", "special", "administrative", "forestry", "various", "ethnic",
     "groups",
 })
-_LATIN_JUNK = re.compile(r"[\s'’\-·.]+")
+_LATIN_JUNK = re.compile(r"[\s\-·.]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -49,8 +49,12 @@ def en_key(name: str) -> tuple[str, ...]:
 
 
 def latin_key(name: str) -> str:
-    """Loose key for :func:`lookup`: lower case, no spaces/apostrophes/hyphens, ü as u."""
-    return _LATIN_JUNK.sub("", name.lower()).replace("ü", "u").replace("v", "u")
+    """Loose key for :func:`lookup`: lower case, no spaces or hyphens, v read as ü.
+
+    Apostrophes stay (Xi'an is not Xian County); the plain pinyin key has none.
+    """
+    key = _LATIN_JUNK.sub("", name.lower().replace("’", "'"))
+    return key.replace("v", "ü")
 
 
 def _add(index: dict, key, code: str) -> None:

@@ -34,7 +34,7 @@ _GENERIC_TAILS = (
     "进", "驻", "入", "出", "建制", "村", "镇", "社", "街", "大型", "新建", "整",
 )
 # Words the suffix starts: 村民, 村级, 乡村, 乡镇 are not names.
-_NOT_AFTER = {"村": frozenset("民委级庄里落容貌干务部组内外际情社"),
+_NOT_AFTER = {"村": frozenset("民委级庄落容貌务际"),
               "乡": frozenset("村镇亲贤土风情愁音下里间邻"), "镇": frozenset("级村")}
 _LEADING_POS = ("v", "d", "p", "c", "r", "u", "f", "t", "q", "a")
 _EN_STOP = frozenset({"The", "This", "That", "Each", "Every", "Our", "Their", "Its", "New", "Old",
