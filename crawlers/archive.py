@@ -1,0 +1,164 @@
+"""WARC archive: every response (HTML, PDF, robots.txt, error pages) as captured.
+
+:class:`WarcArchiveMiddleware` sits next to the downloader, so it sees status, headers and body
+before decompression, retries or redirects, and writes a request and a response record (gzip,
+one file per run). The offset of the response record goes into ``request.meta`` so documents can
+point back to their capture. :func:`iter_captures` reads the archive back without network.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+logger = logging.getLogger(__name__)
+
+KIND_HEADER = "WARC-ReliefWatch-Kind"
+SOURCE_HEADER = "WARC-ReliefWatch-Source"
+PARENT_HEADER = "WARC-ReliefWatch-Parent"
+_HOP_BY_HOP = {"transfer-encoding", "connection", "keep-alive"}
+
+
+def warc_name(run_id: int) -> str:
+    return f"reliefwatch-run{run_id:06d}.warc.gz"
+
+
+def _pairs(headers) -> list[tuple[str, str]]:
+    pairs = []
+    for key, values in headers.items():
+        name = key.decode("latin-1") if isinstance(key, bytes) else str(key)
+        for value in values:
+            text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+            pairs.append((name, text))
+    return pairs
+
+
+class WarcWriter:
+    """Appends request/response record pairs to one gzipped WARC file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh = open(path, "ab")  # noqa: SIM115 - closed in close()
+        self._writer = WARCWriter(self._fh, gzip=True)
+
+    def write(self, request: Request, response: Response, extra: dict[str, str]) -> int:
+        """Write both records; returns the response record's offset."""
+        req_headers = StatusAndHeaders(
+            f"{request.method} {request.url} HTTP/1.1", _pairs(request.headers),
+            is_http_request=True)
+        req_record = self._writer.create_warc_record(
+            request.url, "request", payload=BytesIO(request.body or b""),
+            http_headers=req_headers)
+        headers = [(k, v) for k, v in _pairs(response.headers) if k.lower() not in _HOP_BY_HOP]
+        status = f"{response.status} {_reason(response.status)}"
+        resp_record = self._writer.create_warc_record(
+            response.url, "response", payload=BytesIO(response.body),
+            http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1"),
+            warc_headers_dict={k: v for k, v in extra.items() if v})
+        self._writer.write_record(req_record)
+        offset = self._fh.tell()
+        self._writer.write_record(resp_record)
+        self._fh.flush()
+        return offset
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def _reason(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+class WarcArchiveMiddleware:
+    """Downloader middleware archiving every response to ``RELIEFWATCH_WARC_PATH``."""
+
+    def __init__(self, crawler: Crawler, path: Path | None):
+        self.crawler = crawler
+        self.writer = WarcWriter(path) if path else None
+        crawler.signals.connect(self.close, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WarcArchiveMiddleware:
+        path = crawler.settings.get("RELIEFWATCH_WARC_PATH")
+        return cls(crawler, Path(path) if path else None)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if self.writer is None:
+            return response
+        meta = request.meta
+        try:
+            offset = self.writer.write(request, response, {
+                KIND_HEADER: meta.get("rw_kind") or "other",
+                SOURCE_HEADER: meta.get("rw_source") or "",
+                PARENT_HEADER: meta.get("rw_parent") or "",
+            })
+        except OSError as exc:  # a full disk must not lose the response itself
+            logger.error("could not archive %s: %s", response.url, exc)
+            return response
+        meta["warc_file"] = self.writer.path.name
+        meta["warc_offset"] = offset
+        return response
+
+    def close(self) -> None:
+        if self.writer:
+            self.writer.close()
+
+
+@dataclass
+class Capture:
+    """One archived response."""
+
+    url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    kind: str
+    source_id: str
+    parent_url: str | None
+    warc_file: str
+    warc_offset: int
+
+
+def iter_captures(archive_dir: Path) -> Iterator[Capture]:
+    """Responses in every WARC file of ``archive_dir``, oldest run first.
+
+    A file cut short by a killed crawl yields its complete records and stops there.
+    """
+    for path in sorted(archive_dir.glob("*.warc.gz")):
+        with open(path, "rb") as fh:
+            records = ArchiveIterator(fh)
+            try:
+                for record in records:
+                    if record.rec_type != "response" or record.http_headers is None:
+                        continue
+                    body = record.content_stream().read()
+                    headers = {k: v for k, v in record.http_headers.headers}
+                    warc = record.rec_headers
+                    yield Capture(
+                        url=warc.get_header("WARC-Target-URI"),
+                        status=int(record.http_headers.get_statuscode() or 0),
+                        headers=headers, body=body,
+                        kind=warc.get_header(KIND_HEADER) or "other",
+                        source_id=warc.get_header(SOURCE_HEADER) or "",
+                        parent_url=warc.get_header(PARENT_HEADER) or None,
+                        warc_file=path.name, warc_offset=records.get_record_offset(),
+                    )
+            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+                logger.warning("stopped reading %s at a damaged record: %s", path.name, exc)

@@ -1,0 +1,160 @@
+"""Read a column (list) page: its article links, PDF links and pagination.
+
+Article links are found by URL shape (:func:`crawlers.urls.looks_like_article`) and by list-item
+structure (a link in an ``li``/``tr``/``dd`` that also shows a date). Pagination comes from
+"next" links (下一页, Next, rel=next, ›, »), numbered list pages (``index_2.html``,
+``page_2.html``, ``?page=2``) and TRS ``createPageHTML(count, current, "index", "html")`` scripts
+whose page links are not in ``<a>`` tags. Navigation, header and footer links are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from crawlers.urls import (
+    in_column,
+    is_attachment,
+    is_skippable,
+    looks_like_article,
+    looks_like_list_page,
+    page_number,
+)
+
+DATE = re.compile(
+    r"(19|20)\d{2}\s*[-./年]\s*[01]?\d\s*[-./月]\s*[0-3]?\d|\b[01]\d-[0-3]\d\b"
+    r"|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}", re.I)
+NEXT_TEXT = re.compile(r"^\s*(下一页|下页|后一页|下一頁|next( page)?|›|»|>|>>)\s*$", re.I)
+LAST_TEXT = re.compile(r"^\s*(尾页|末页|最后一页|last( page)?)\s*$", re.I)
+_CHROME = re.compile(r"(^|[\s_-])(nav|navbar|menu|header|footer|foot|breadcrumbs?|crumbs?|"
+                     r"position|location|topbar|copyright|friendlinks?|yqlj)([\s_-]|$)", re.I)
+_CHROME_TAGS = {"nav", "header", "footer"}
+_ITEM_TAGS = {"li", "tr", "dd", "dt", "p"}
+_CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^()]*)\)")
+_JS_ASSIGN = r"(?:var|let|const)?\s*{name}\s*=\s*(\d+|\"[^\"]*\"|'[^']*')"
+
+
+@dataclass
+class Listing:
+    """What a list page links to."""
+
+    articles: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # every pagination link in the column
+    next_page: str | None = None
+
+
+def _in_chrome(element: etree._Element) -> bool:
+    node = element.getparent()
+    while node is not None and isinstance(node.tag, str):
+        if node.tag in _CHROME_TAGS:
+            return True
+        marks = f"{node.get('class', '')} {node.get('id', '')}"
+        if marks.strip() and _CHROME.search(marks):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _item_has_date(anchor: etree._Element) -> bool:
+    node, steps = anchor.getparent(), 0
+    while node is not None and steps < 3:
+        if node.tag in _ITEM_TAGS:
+            return bool(DATE.search(node.text_content()))
+        node, steps = node.getparent(), steps + 1
+    return False
+
+
+def _resolve_js(script: str, token: str) -> int | str | None:
+    token = token.strip()
+    if re.fullmatch(r"\d+", token):
+        return int(token)
+    if re.fullmatch(r"\"[^\"]*\"|'[^']*'", token):
+        return token[1:-1]
+    if re.fullmatch(r"[A-Za-z_$][\w$]*", token):
+        match = re.search(_JS_ASSIGN.format(name=re.escape(token)), script)
+        return _resolve_js(script, match.group(1)) if match else None
+    return None
+
+
+def create_page_links(html: str, page_url: str) -> tuple[list[str], str | None]:
+    """Pages announced by TRS ``createPageHTML(count, current, prefix, suffix)`` calls."""
+    for match in _CREATE_PAGE.finditer(html):
+        args = [_resolve_js(html, a) for a in match.group(1).split(",")]
+        numbers = [a for a in args if isinstance(a, int)]
+        strings = [a for a in args if isinstance(a, str)]
+        if len(numbers) < 2 or len(strings) < 2:
+            continue  # e.g. the function's own definition
+        count, prefix, suffix = numbers[0], strings[-2], strings[-1]
+        current = page_number(page_url)
+        current = numbers[1] if current is None else current
+        pages = [urljoin(page_url, f"{prefix}.{suffix}" if n == 0 else f"{prefix}_{n}.{suffix}")
+                 for n in range(min(count, 2000))]
+        following = pages[current + 1] if current + 1 < len(pages) else None
+        return pages, following
+    return [], None
+
+
+def _next_by_number(candidates: list[str], page_url: str) -> str | None:
+    current = page_number(page_url) or 0
+    later = sorted((page_number(u) or 0, u) for u in candidates if (page_number(u) or 0) > current)
+    return later[0][1] if later else None
+
+
+def parse_listing(
+    html: str, page_url: str, start_url: str, allowed: callable,
+    item_selector: str | None = None,
+) -> Listing:
+    """Article, attachment and pagination links of a list page.
+
+    ``allowed(url)`` says whether a host may be crawled; pagination must also stay under the
+    start URL's column prefix. ``item_selector`` (CSS) restricts article links when given.
+    """
+    listing = Listing()
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return listing
+    base = root.find(".//base")
+    base_url = urljoin(page_url, base.get("href")) if base is not None and base.get("href") \
+        else page_url
+    chosen = set(root.cssselect(item_selector)) if item_selector else None
+    seen: set[str] = set()
+    explicit_next: str | None = None
+    for anchor in root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        url = urljoin(base_url, href).split("#", 1)[0]
+        if url in seen or is_skippable(url) or not allowed(url):
+            continue
+        seen.add(url)
+        text = anchor.text_content()
+        if in_column(url, start_url) and looks_like_list_page(url) and url != page_url:
+            if NEXT_TEXT.match(text) or "next" in (anchor.get("rel") or "").lower():
+                explicit_next = explicit_next or url
+            if page_number(url) is not None or NEXT_TEXT.match(text) or LAST_TEXT.match(text):
+                listing.pages.append(url)
+            continue
+        if is_attachment(url):
+            listing.attachments.append(url)
+            continue
+        if chosen is not None:
+            if anchor in chosen:
+                listing.articles.append(url)
+            continue
+        if _in_chrome(anchor):
+            continue
+        if looks_like_article(url) or (_item_has_date(anchor) and not looks_like_list_page(url)):
+            listing.articles.append(url)
+    script_pages, script_next = create_page_links(html, page_url)
+    listing.pages.extend(p for p in script_pages if p not in listing.pages and p != page_url
+                         and in_column(p, start_url))
+    listing.next_page = explicit_next or script_next or _next_by_number(listing.pages, page_url)
+    if listing.next_page and urlsplit(listing.next_page).path == "":
+        listing.next_page = None
+    return listing

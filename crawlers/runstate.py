@@ -1,0 +1,132 @@
+"""The state of one crawl run, shared by the spider, pipelines and signal handlers.
+
+It owns the database connection (used from the reactor thread only), the run row, the set of
+known URLs, the counts, and the rule "mark an article seen only when its attachments are done",
+so that a crawl killed at any point re-fetches exactly what it had not finished.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from crawlers.documents import DocumentWriter
+from crawlers.sources import Source
+from db import crawlstate, finish_crawl_run, open_db, record_error, start_crawl_run, upsert_source
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _PendingArticle:
+    sha256: str | None
+    document_id: int | None
+    waiting: set[str] = field(default_factory=set)
+
+
+class RunState:
+    """Database-backed bookkeeping for one run."""
+
+    def __init__(self, db: sqlite_utils.Database, run_id: int, sources: list[Source],
+                 full: bool = False, owns_run: bool = False):
+        self.db = db
+        self.run_id = run_id
+        self.sources = {s.id: s for s in sources}
+        self.full = full
+        self.owns_run = owns_run
+        self.writer = DocumentWriter(db, run_id, self.sources)
+        self.known = set() if full else crawlstate.known_urls(db)
+        self.resume = crawlstate.sources_needing_resume(db, self.sources)
+        self.counts = {"documents_new": 0, "documents_updated": 0}
+        self.errors = 0
+        self._pending: dict[str, _PendingArticle] = {}
+        crawlstate.mark_sources(db, self.sources, run_id, complete=False)
+
+    @classmethod
+    def open(cls, db_path: str | Path, sources: list[Source], run_id: int | None = None,
+             full: bool = False) -> RunState:
+        """Open the database; start a run unless ``run_id`` is given (by :func:`api.crawl`)."""
+        db = open_db(db_path)
+        for source in sources:
+            upsert_source(db, source.as_row())
+        owns = run_id is None
+        if run_id is None:
+            run_id = start_crawl_run(db, [s.id for s in sources], {"full": full})
+        return cls(db, run_id, sources, full=full, owns_run=owns)
+
+    # -- known URLs -----------------------------------------------------------------------
+    def is_known(self, canonical_url: str) -> bool:
+        return canonical_url in self.known
+
+    def paginate_fully(self, source_id: str) -> bool:
+        """Walk every list page: on ``--full`` or after an unfinished run of the source."""
+        return self.full or source_id in self.resume
+
+    # -- documents ------------------------------------------------------------------------
+    def count(self, outcome: str) -> None:
+        key = f"documents_{outcome}"
+        if key in self.counts:
+            self.counts[key] += 1
+
+    def article_stored(self, canonical_url: str, document_id: int, sha256: str | None,
+                       attachments: list[str]) -> None:
+        """Mark the article seen now, or once ``attachments`` (canonical URLs) are done."""
+        if not attachments:
+            self._mark(canonical_url, sha256, document_id)
+            return
+        self._pending[canonical_url] = _PendingArticle(sha256, document_id, set(attachments))
+
+    def attachment_done(self, parent_url: str | None, canonical_url: str,
+                        document_id: int | None = None, sha256: str | None = None) -> None:
+        """An attachment was stored, skipped or failed; maybe complete its article."""
+        if document_id is not None:
+            self._mark(canonical_url, sha256, document_id)
+        pending = self._pending.get(parent_url or "")
+        if pending is None:
+            return
+        pending.waiting.discard(canonical_url)
+        if not pending.waiting:
+            del self._pending[parent_url]
+            self._mark(parent_url, pending.sha256, pending.document_id)
+
+    def _mark(self, url: str, sha256: str | None, document_id: int | None) -> None:
+        crawlstate.mark_seen(self.db, url, sha256=sha256, document_id=document_id)
+        self.known.add(url)
+
+    def document_id_for(self, canonical_url: str) -> int | None:
+        return crawlstate.seen_document_id(self.db, canonical_url)
+
+    # -- errors and the run row ------------------------------------------------------------
+    def error(self, url: str, kind: str, message: str, status: int | None = None) -> None:
+        """Record a failure; never raises."""
+        self.errors += 1
+        logger.warning("%s error on %s: %s", kind, url, message)
+        try:
+            record_error(self.db, self.run_id, url, kind, message, status)
+        except Exception:  # noqa: BLE001 - bookkeeping must not kill the crawl
+            logger.exception("could not record error for %s", url)
+
+    def finish(self, reason: str, pages_fetched: int, requests: int) -> str:
+        """Close the run row; returns its status."""
+        if reason == "finished":
+            status = "partial" if self.errors else "ok"
+            crawlstate.mark_sources(self.db, self.sources, self.run_id, complete=True)
+        elif reason in ("shutdown", "cancelled") or reason.startswith("closespider"):
+            status = "interrupted"
+        else:
+            status = "failed"
+        finish_crawl_run(self.db, self.run_id, status, pages_fetched=pages_fetched,
+                         **self.counts)
+        self.db.table("crawl_runs").update(self.run_id, {"options": self._options(requests)})
+        return status
+
+    def _options(self, requests: int) -> str:
+        import json
+
+        row = self.db.table("crawl_runs").get(self.run_id)
+        options = json.loads(row.get("options") or "{}")
+        options["requests"] = requests
+        return json.dumps(options, ensure_ascii=False)

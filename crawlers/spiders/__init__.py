@@ -1,0 +1,1 @@
+"""Spiders: :class:`~crawlers.spiders.base.GovNewsSpider` and its ready-made subclasses."""

@@ -1,0 +1,223 @@
+"""The base spider for news columns of government and press sites.
+
+Subclass it with a ``name`` and a :meth:`GovNewsSpider.build_sources` that turns spider
+arguments into :class:`crawlers.sources.Source` objects; everything else is shared::
+
+    class ProvinceSpider(GovNewsSpider):
+        name = "province"
+
+        def build_sources(self, **kwargs):
+            return [s for s in load_sources() if s.id.startswith("hunan")]
+
+From each start URL (a column page) it reads list pages (:mod:`crawlers.listing`), fetches
+unknown articles, hands them to the pipelines as :class:`CapturedDocument` items and follows
+pagination while a page still holds unseen links (every page on ``full`` or after an unfinished
+run). PDFs linked from stored articles are fetched afterwards by :meth:`article_stored`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import AsyncIterator
+from typing import Any
+
+import scrapy
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawlers.archive import warc_name
+from crawlers.documents import StoreResult, is_pdf
+from crawlers.items import CapturedDocument
+from crawlers.listing import parse_listing
+from crawlers.runstate import RunState
+from crawlers.sources import Source
+from crawlers.urls import canonicalize, host_allowed
+
+logger = logging.getLogger(__name__)
+
+PRIORITY = {"list": 0, "article": 10, "pdf": 20}
+
+
+def header_dict(response: Response) -> dict[str, str]:
+    """Response headers as ``str`` pairs (last value wins), bytes untouched elsewhere."""
+    return {k.decode("latin-1"): v[-1].decode("latin-1")
+            for k, v in response.headers.items() if v}
+
+
+def classify_failure(failure: Failure) -> tuple[str, int | None]:
+    """``(kind, status)`` for a failed request: http, timeout, truncated, dns, fetch."""
+    exc = failure.value
+    if isinstance(exc, HttpError):
+        return "http", exc.response.status
+    name = type(exc).__name__
+    text = repr(exc)
+    if "Timeout" in name or "Timeout" in text:
+        return "timeout", None
+    if "DataLoss" in text or "PotentialDataLoss" in text or "ResponseFailed" in name:
+        return "truncated", None
+    if "DNS" in name:
+        return "dns", None
+    return "fetch", None
+
+
+class GovNewsSpider(scrapy.Spider):
+    """Crawl the columns of the given sources (see the module docstring for subclassing)."""
+
+    name = "govnews"
+
+    def __init__(self, source_list: list[Source] | None = None, full: bool | str = False,
+                 **kwargs: Any):
+        super().__init__(**kwargs)
+        self.full = str(full).lower() in ("1", "true", "yes") if isinstance(full, str) else full
+        self.source_list = source_list if source_list is not None else self.build_sources(**kwargs)
+        if not self.source_list:
+            raise ValueError(f"spider {self.name!r} has no sources to crawl")
+        self.allowed_domains = sorted({d for s in self.source_list for d in s.allowed_domains})
+        self._scheduled: set[str] = set()
+        self._list_pages: Counter[str] = Counter()
+        self.state: RunState
+
+    def build_sources(self, **kwargs: Any) -> list[Source]:
+        """Sources from spider arguments; subclasses override."""
+        return []
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> GovNewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        run_id = settings.getint("RELIEFWATCH_RUN_ID") or None
+        spider.state = RunState.open(settings.get("RELIEFWATCH_DB"), spider.source_list,
+                                     run_id=run_id, full=spider.full)
+        if not settings.get("RELIEFWATCH_WARC_PATH") and settings.get("RELIEFWATCH_ARCHIVE_DIR"):
+            path = f"{settings['RELIEFWATCH_ARCHIVE_DIR']}/{warc_name(spider.state.run_id)}"
+            settings.set("RELIEFWATCH_WARC_PATH", path, priority="spider")
+        crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider.on_spider_error, signal=signals.spider_error)
+        crawler.signals.connect(spider.on_item_error, signal=signals.item_error)
+        return spider
+
+    # -- requests ---------------------------------------------------------------------------
+    def _request(self, url: str, kind: str, source_id: str, callback, **meta: Any) -> Request:
+        meta.update(rw_kind=kind, rw_source=source_id)
+        return Request(url, callback=callback, errback=self.on_error, meta=meta,
+                       priority=PRIORITY[kind], dont_filter=True)
+
+    async def start(self) -> AsyncIterator[Any]:
+        for source in self.source_list:
+            for url in source.start_urls:
+                self._scheduled.add(canonicalize(url))
+                yield self._request(url, "list", source.id, self.parse_list, rw_start=url)
+
+    def _max_list_pages(self, source: Source) -> int:
+        return source.hints.max_pages or self.settings.getint("RELIEFWATCH_MAX_LIST_PAGES", 200)
+
+    def parse_list(self, response: Response):
+        """A column page: schedule unseen articles and PDFs, then maybe the next page."""
+        meta = response.meta
+        source = self.state.sources[meta["rw_source"]]
+        start = meta["rw_start"]
+        if is_pdf(response.body, {}):
+            yield self._captured(response, "pdf")
+            return
+        from extract import decode_html
+
+        html, _encoding = decode_html(response.body, header_dict(response))
+        listing = parse_listing(
+            html, response.url, start, lambda u: host_allowed(u, source.allowed_domains),
+            source.hints.list_item_selector)
+        fresh = 0
+        for url, kind, callback in (
+            [(u, "article", self.parse_article) for u in listing.articles]
+            + [(u, "pdf", self.parse_attachment) for u in listing.attachments]
+        ):
+            canonical = canonicalize(url)
+            if canonical in self._scheduled or self.state.is_known(canonical):
+                continue
+            self._scheduled.add(canonical)
+            fresh += 1
+            yield self._request(url, kind, source.id, callback, rw_start=start)
+        if self.state.paginate_fully(source.id):
+            pages = [*([listing.next_page] if listing.next_page else []), *listing.pages]
+        elif fresh and listing.next_page:
+            pages = [listing.next_page]
+        else:
+            pages = []
+        for url in pages:
+            canonical = canonicalize(url)
+            if canonical in self._scheduled:
+                continue
+            if self._list_pages[start] >= self._max_list_pages(source):
+                logger.info("list page cap reached for %s", start)
+                break
+            self._scheduled.add(canonical)
+            self._list_pages[start] += 1
+            yield self._request(url, "list", source.id, self.parse_list, rw_start=start)
+
+    def parse_article(self, response: Response):
+        kind = "pdf" if is_pdf(response.body, {}) else "article"
+        yield self._captured(response, kind)
+
+    def parse_attachment(self, response: Response):
+        yield self._captured(response, "pdf")
+
+    def _captured(self, response: Response, kind: str) -> CapturedDocument:
+        meta = response.meta
+        return CapturedDocument(
+            kind=kind, url=response.url, canonical_url=canonicalize(response.request.url),
+            source_id=meta["rw_source"], status=response.status, headers=header_dict(response),
+            body=response.body, warc_file=meta.get("warc_file"),
+            warc_offset=meta.get("warc_offset"), parent_url=meta.get("rw_parent"),
+            parent_id=meta.get("rw_parent_id"), parent_relevant=meta.get("rw_parent_relevant",
+                                                                         False))
+
+    # -- called by the store pipeline ------------------------------------------------------
+    def article_stored(self, item: CapturedDocument, result: StoreResult) -> None:
+        """Schedule the article's unseen PDFs; it is marked seen once they are done."""
+        waiting = []
+        source = self.state.sources[item.source_id]
+        # A copy of a stored article (same text, other URL) brings nothing new.
+        attachments = [] if result.outcome == "duplicate" else result.attachments
+        for url in attachments:
+            canonical = canonicalize(url)
+            if canonical in self._scheduled or self.state.is_known(canonical):
+                continue
+            self._scheduled.add(canonical)
+            waiting.append(canonical)
+            request = self._request(
+                url, "pdf", source.id, self.parse_attachment, rw_parent=item.canonical_url,
+                rw_parent_id=result.document_id, rw_parent_relevant=result.relevant,
+                allow_offsite=True)
+            self.crawler.engine.crawl(request)
+        self.state.article_stored(item.canonical_url, result.document_id, result.sha256,
+                                  waiting)
+
+    # -- errors and closing ----------------------------------------------------------------
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request
+        meta = request.meta
+        if meta.get("rw_kind") == "pdf":
+            self.state.attachment_done(meta.get("rw_parent"), canonicalize(request.url))
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            logger.info("skipped %s: %s", request.url, failure.value)
+            return
+        kind, status = classify_failure(failure)
+        self.state.error(request.url, kind, f"{type(failure.value).__name__}: {failure.value}",
+                         status)
+
+    def on_spider_error(self, failure: Failure, response: Response, spider=None) -> None:
+        self.state.error(response.url, "parse", f"{type(failure.value).__name__}: "
+                                                f"{failure.value}")
+
+    def on_item_error(self, item: Any, response: Response, spider=None, failure=None) -> None:
+        url = getattr(item, "url", None) or response.url
+        self.state.error(url, "pipeline", f"{type(failure.value).__name__}: {failure.value}")
+
+    def on_closed(self, spider=None, reason: str = "finished") -> None:
+        stats = self.crawler.stats
+        self.state.finish(reason, pages_fetched=stats.get_value("response_received_count", 0),
+                          requests=stats.get_value("downloader/request_count", 0))
