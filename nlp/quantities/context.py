@@ -30,8 +30,12 @@ class Unit:
     percent_factor: float = 1.0
 
 
-def unit_after(norm: str, pos: int) -> Unit:
-    """The unit, currency or measure word written right after a number ending at ``pos``."""
+def unit_after(norm: str, pos: int, start: int | None = None) -> Unit:
+    """The unit, currency or measure word written right after a number ending at ``pos``.
+
+    ``start`` (where the number begins) lets "公益岗位3200个" take its class from the noun
+    written before the number when a neutral measure word (个) follows it.
+    """
     lex = lexicon()
     m = _PERCENT_RE.match(norm, pos)
     if m:
@@ -46,9 +50,12 @@ def unit_after(norm: str, pos: int) -> Unit:
         if tail and unit == "yuan":
             end = tail.end()
         return Unit(unit, end, currency=iso)
-    if lex.noun_zh_re.match(norm, pos) and (noun := zh_noun(norm, pos, measured=False)):
-        return noun  # "1661人", "20余万群众", "1233项目": the noun comes first
+    direct = lex.noun_zh_re.match(norm, pos)
     m = lex.measure_re.match(norm, pos)
+    if direct and (m is None or len(direct.group()) >= len(m.group())):
+        noun = zh_noun(norm, pos, measured=False)
+        if noun is not None:
+            return noun  # "1661人", "20余万群众", "1233项目": the noun comes first
     if m:
         word = m.group().strip()
         unit = Unit(lex.measures_zh[word], m.end(), measure=word, noun=word, noun_end=m.end())
@@ -58,8 +65,22 @@ def unit_after(norm: str, pos: int) -> Unit:
                 if word in NEUTRAL_MEASURES or unit.unit == "count":
                     unit.unit = found.unit
                 unit.noun, unit.noun_end = found.noun, found.noun_end
+            elif word in NEUTRAL_MEASURES:
+                unit.unit = noun_before(norm, start) or unit.unit
         return unit
     return zh_noun(norm, pos, measured=False) or en_noun(norm, pos)
+
+
+def noun_before(norm: str, start: int | None) -> str | None:
+    """Class of a Chinese noun ending just before a number ("就业岗位1.2万个" -> positions)."""
+    if start is None:
+        return None
+    lex = lexicon()
+    window = norm[max(0, start - 8): start]
+    for cut in range(len(window) - 1, -1, -1):
+        if lex.noun_zh_re.fullmatch(window[cut:]):
+            return lex.nouns_zh[window[cut:]]
+    return None
 
 
 def zh_noun(norm: str, pos: int, measured: bool) -> Unit | None:

@@ -102,7 +102,7 @@ def _resolve(text: str, norm: str, raw: RawNumber) -> Quantity | None:
     approx, low_bound, high_bound = raw.approx, False, False
     if _INNER_APPROX.match(norm, end) and raw.kind != "words":
         approx, end = True, end + 1  # 1万多, 一百二十多, 1000余
-    unit = unit_after(norm, end)
+    unit = unit_after(norm, end, start)
     if unit.unit in ("date", "id"):
         return None
     if unit.measure in ("年", "周年") and _year_like(raw):

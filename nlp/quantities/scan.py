@@ -76,12 +76,14 @@ def _core(norm: str, start: int, end: int) -> RawNumber | None:
         raw = RawNumber(start, end, float(clean), "arabic", grouped=clean != text)
         return _with_digit_scale(norm, raw)
     parsed = parse_chinese(text)
+    if parsed is None and norm[start - 1: start] == "上" and all(c in "百千万萬亿億" for c in text):
+        parsed = parse_chinese("一" + text)  # 上万, 上千: "tens of thousands"
     if parsed is None:
         lead = _ARABIC_ONLY.match(text)
         return _core(norm, start, start + lead.end()) if lead else None
     raw = RawNumber(start, end, parsed.value, "chinese", parsed.approx, parsed.high)
     raw.scale = _trailing_scale(text)
-    raw.has_digit = any(c in DIGITS or c.isdigit() for c in text)
+    raw.has_digit = any(c in DIGITS or c.isdigit() for c in text) or norm[start - 1: start] == "上"
     return raw
 
 
