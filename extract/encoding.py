@@ -39,6 +39,8 @@ def normalize_encoding(name: str | None) -> str | None:
         return None
     if codec in {"gb2312", "gbk", "hz"}:
         return "gb18030"
+    if codec in {"latin-1", "iso8859-1", "ascii"}:
+        return "cp1252"  # as browsers do (WHATWG encoding standard)
     return codec
 
 
@@ -105,44 +107,49 @@ def decode_html(body: bytes, headers: dict[str, str] | None = None) -> tuple[str
     body = bytes(body or b"")
     for bom, name in _BOMS:
         if body.startswith(bom):
-            return body[len(bom) :].decode(name, "replace"), name.split("-le")[0].split("-be")[0]
+            return _decode(body[len(bom) :], name), name.split("-le")[0].split("-be")[0]
     declared = [e for e in (header_charset(headers), meta_charset(body)) if e]
     if body.isascii():
         chosen = next((e for e in declared if decodes_strictly(body, e)), "utf-8")
-        return body.decode(chosen, "replace"), chosen
+        return _decode(body, chosen), chosen
     # Multi-byte UTF-8 almost never happens by accident, so it beats any declaration.
     if decodes_strictly(body, "utf-8"):
-        return body.decode("utf-8", "replace"), "utf-8"
+        return _decode(body, "utf-8"), "utf-8"
     gb_plausible = decodes_strictly(body, "gb18030") and _looks_like_gb_text(body)
     for encoding in declared:
         if encoding == "utf-8":
             continue
         if encoding in _SINGLE_BYTE or encoding.startswith("iso8859"):
             if gb_plausible:
-                return body.decode("gb18030", "replace"), "gb18030"
+                return _decode(body, "gb18030"), "gb18030"
         if decodes_strictly(body, encoding):
-            return body.decode(encoding, "replace"), encoding
+            return _decode(body, encoding), encoding
     if gb_plausible:
-        return body.decode("gb18030", "replace"), "gb18030"
+        return _decode(body, "gb18030"), "gb18030"
     nearly_valid = [e for e in declared if e != "utf-8"]
     nearly_valid += ["gb18030"] if _looks_like_gb_text(body) else []
     for encoding in [*nearly_valid, "utf-8"]:
         if _replacement_share(body, encoding) <= 0.01:
-            return body.decode(encoding, "replace"), encoding
+            return _decode(body, encoding), encoding
     detected = _detect(body)
     if detected and decodes_strictly(body, detected):
-        return body.decode(detected, "replace"), detected
+        return _decode(body, detected), detected
     fallback = _fallback_guess(body)
-    return body.decode(fallback, "replace"), fallback
+    return _decode(body, fallback), fallback
+
+
+def _decode(body: bytes, encoding: str) -> str:
+    """Decode, replacing bad bytes; an incomplete character at the very end is dropped."""
+    return codecs.getincrementaldecoder(encoding)("replace").decode(body, final=False)
 
 
 def _replacement_share(body: bytes, encoding: str) -> float:
-    text = body.decode(encoding, "replace")
+    text = _decode(body, encoding)
     return text.count("\ufffd") / max(len(text), 1)
 
 
 def _fallback_guess(body: bytes) -> str:
     """Last resort: whichever of UTF-8 and GB18030 replaces fewer bytes."""
-    utf8_bad = body.decode("utf-8", "replace").count("\ufffd")
-    gb_bad = body.decode("gb18030", "replace").count("\ufffd")
+    utf8_bad = _decode(body, "utf-8").count("\ufffd")
+    gb_bad = _decode(body, "gb18030").count("\ufffd")
     return "gb18030" if gb_bad < utf8_bad else "utf-8"

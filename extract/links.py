@@ -92,4 +92,4 @@ def _text_before(anchor: html.HtmlElement) -> str:
 
 def _looks_like_download(link: str) -> bool:
     path = urlsplit(link).path.lower()
-    return not path.endswith((".html", ".htm", ".shtml", ".jsp", ".php", "/"))
+    return not path.endswith((".html", ".htm", ".shtml", "/"))

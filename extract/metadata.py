@@ -20,6 +20,8 @@ _TITLE_XPATHS = (
     "//h1",
     "//h2",
 )
+_GENERIC_HEADINGS = ("//h1", "//h2")
+_MIN_UNCONFIRMED_TITLE = 6  # shorter markup titles not seen in <title> are box headings
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|｜]\s+|\s*[_｜|]\s*|\s+-+\s*|\s*-+\s+")
 _SITE_NAME = re.compile(
     r"人民政府|政府网|门户|网站|官网|官方|委员会$|新闻网|日报|网$|局$|厅$|"
@@ -84,13 +86,11 @@ def find_title(tree: html.HtmlElement, metas: dict[str, str]) -> str | None:
             cand_norm = _norm(candidate)
             if not page_norm or (cand_norm and (cand_norm in page_norm or page_norm in cand_norm)):
                 return candidate
-            if fallback is None and not xpath.startswith("//h"):
+            if fallback is None and xpath not in _GENERIC_HEADINGS:
                 fallback = candidate
-    if page_title:
-        cleaned = strip_site_suffix(page_title)
-        if fallback is None or not _looks_like_site_name(cleaned):
-            return cleaned
-    return fallback
+    if fallback and len(fallback) >= _MIN_UNCONFIRMED_TITLE:
+        return fallback
+    return strip_site_suffix(page_title) if page_title else fallback
 
 
 def _eligible_nodes(tree: html.HtmlElement, body: html.HtmlElement | None) -> list[str]:
