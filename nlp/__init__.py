@@ -1,30 +1,67 @@
 """Fact extraction: quantities, metrics, places and periods from Chinese and English text.
 
-Public API: :func:`extract_facts`, :data:`EXTRACTOR_VERSION`, :class:`Fact`, :data:`METRICS`.
+Public API: :func:`extract_facts`, :func:`extract_table_facts`, :func:`detect_lang`,
+:func:`format_facts_table`, :data:`EXTRACTOR_VERSION`, :class:`Fact`, :data:`METRICS`.
 """
 
+from __future__ import annotations
+
+import logging
+
 from nlp.fact import Fact
+from nlp.formatting import format_facts_table
+from nlp.lang import detect_lang
 from nlp.metrics import METRIC_NAMES, METRICS, Metric
 
-EXTRACTOR_VERSION = "0.0.1"
+EXTRACTOR_VERSION = "1.0.0"
+MAX_CHARS = 20_000_000  # beyond this a "document" is not an article; the rest is ignored
+
+log = logging.getLogger(__name__)
+
+
+def _clean(text: object) -> str:
+    if not isinstance(text, str):
+        return ""
+    # Lone surrogates and NULs come from broken decoding; they carry no facts.
+    return text[:MAX_CHARS].encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
 
 
 def extract_facts(
     text: str, lang: str | None = None, published: str | None = None, title: str | None = None
 ) -> list[Fact]:
-    """Find every quantified fact in ``text``. Placeholder until the extractor lands."""
-    raise NotImplementedError
+    """Every quantified fact in ``text`` (facts in a leading title count too).
+
+    ``published`` ("2024", "2024-04", "2024-04-11") resolves "last year"/去年; when absent a
+    dateline near the top of the text is used. Never raises on bad input.
+    """
+    from nlp.document import extract_document
+
+    clean = _clean(text)
+    if not clean.strip():
+        return []
+    try:
+        return extract_document(clean, lang, published if isinstance(published, str) else None,
+                                title if isinstance(title, str) else None)
+    except Exception:  # noqa: BLE001 - bad input must never stop a crawl or a load
+        log.exception("fact extraction failed; returning no facts")
+        return []
 
 
 def extract_table_facts(
     rows: list[list[str | None]], lang: str | None = None, published: str | None = None,
     title: str | None = None, context: str | None = None,
 ) -> list[Fact]:
-    """Facts from a table (first row(s) headers; e.g. county x 项目数/带动就业/劳务报酬)."""
-    raise NotImplementedError
+    """Facts from a table: header row(s) name metric and unit, a column names the place."""
+    from nlp.tables import table_facts
+
+    try:
+        return table_facts(rows, lang, published, title, context)
+    except Exception:  # noqa: BLE001 - a malformed table yields nothing, never an error
+        log.exception("table fact extraction failed; returning no facts")
+        return []
 
 
 __all__ = [
-    "EXTRACTOR_VERSION", "METRICS", "METRIC_NAMES", "Fact", "Metric", "extract_facts",
-    "extract_table_facts",
+    "EXTRACTOR_VERSION", "METRICS", "METRIC_NAMES", "Fact", "Metric", "detect_lang",
+    "extract_facts", "extract_table_facts", "format_facts_table",
 ]

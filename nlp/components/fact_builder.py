@@ -1,0 +1,103 @@
+"""Component: give each candidate its place and period and emit ``doc._.facts``."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.components._context import context_of
+from nlp.components.metric_classifier import Candidate
+from nlp.context import SentenceContext
+from nlp.fact import Fact
+from nlp.period_model import Period, year_period
+from nlp.periods import PeriodMention
+from nlp.place_refs import PlaceRef, national_cue, starts_with_anaphor
+
+TARGET_REACH = 30  # "annual target of 2.761 million": the cue sits this close before the number
+
+
+def choose_period(c: Candidate, mentions: list[PeriodMention],
+                  ctx: SentenceContext) -> Period | None:
+    """Clause period, else the nearest before in the sentence, else after, else carry-over."""
+    usable = [m for m in mentions if m.role in ("period", "to_date") and m.period is not None]
+    lo, hi = c.clause
+    for m in mentions:
+        if m.role == "target" and lo <= m.start and m.end <= c.start <= m.end + TARGET_REACH:
+            base = usable[-1].period if usable else ctx.carry_period
+            year = base.end_year if base else (ctx.ref.year if ctx.ref else None)
+            return year_period(year) if year else None
+    in_clause = [m for m in usable if lo <= m.start and m.end <= hi]
+    if in_clause:
+        return min(in_clause, key=lambda m: abs(m.start - c.start)).period
+    before = [m for m in usable if m.end <= c.start]
+    if before:
+        return before[-1].period
+    after = [m for m in usable if m.start >= c.end]
+    if after:
+        return after[0].period
+    return ctx.carry_period
+
+
+def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:
+    return max(refs, key=lambda r: (r.rank, -abs(r.start - pos)))
+
+
+def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
+                 ctx: SentenceContext) -> PlaceRef | None:
+    """Clause place, else the sentence's (a village/town anywhere, else one named before the
+    figure), else the previous sentence's for "This ...", else the section's main place."""
+    lo, hi = c.clause
+    in_clause = [r for r in refs if lo <= r.start and r.end <= hi]
+    if in_clause:
+        return _most_specific(in_clause, c.start)
+    if national_cue(text[lo:hi]):
+        return None
+    local = [r for r in refs if r.rank >= 4]
+    if local:
+        return _most_specific(local, c.start)
+    before = [r for r in refs if r.end <= c.start]
+    if before:
+        return _most_specific(before, c.start)
+    if national_cue(text[:c.start]):
+        return None
+    if ctx.anaphor_place is not None and starts_with_anaphor(text):
+        return ctx.anaphor_place
+    return ctx.main_place
+
+
+def build_fact(c: Candidate, text: str, place: PlaceRef | None, period: Period | None,
+               offset: int) -> Fact:
+    q = c.quantity
+    return Fact(
+        metric=c.metric, value=float(q.value), unit=c.unit, span=text[c.start:c.end],
+        start=offset + c.start, end=offset + c.end, sentence=text, approx=bool(q.approx),
+        low=q.low, high=q.high,
+        place=place.text if place else None, place_code=place.code if place else None,
+        place_name_zh=place.name_zh if place else None,
+        place_name_en=place.name_en if place else None,
+        year=period.label if period else None, period_start=period.start if period else None,
+        period_end=period.end if period else None, origin="text",
+    )
+
+
+class FactBuilder:
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = context_of(doc)
+        refs = doc._.place_refs or []
+        mentions = doc._.periods or []
+        doc._.facts = [
+            build_fact(c, doc.text, choose_place(c, doc.text, refs, ctx),
+                       choose_period(c, mentions, ctx), ctx.offset)
+            for c in doc._.candidates or []
+        ]
+        return doc
+
+
+@Language.factory(
+    "rw_fact_builder",
+    assigns=["doc._.facts"],
+    requires=["doc._.candidates", "doc._.place_refs", "doc._.periods"],
+    default_config={},
+)
+def make_fact_builder(nlp: Language, name: str) -> FactBuilder:
+    return FactBuilder()

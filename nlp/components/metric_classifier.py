@@ -1,0 +1,109 @@
+"""Component: decide unit and metric of each quantity, as ``doc._.candidates``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp import metric_rules as rules
+from nlp.components._context import context_of
+from nlp.segment import clause_bounds
+
+if TYPE_CHECKING:
+    from nlp.quantities import Quantity
+
+SUBJECT_LOOKBACK = 160
+
+
+@dataclass
+class Candidate:
+    """A quantity taken as a fact; offsets are the Doc's (span includes the counted noun)."""
+
+    quantity: Quantity
+    unit: str
+    metric: str
+    start: int
+    end: int
+    clause: tuple[int, int]
+
+
+def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
+             protected: list[tuple[int, int]]) -> Candidate | None:
+    """The candidate for ``q`` in sentence ``text``, or None when it is not a fact."""
+    end = max(q.end, q.noun_end or q.end)
+    clause = clause_bounds(text, q.start, end, protected)
+    unit = "percent" if q.unit == "percentage_points" else q.unit
+    noun_unit = rules.unit_from_noun(q.noun, lang)
+    if noun_unit == "non_facts":
+        return None
+    if unit in (None, "count") and noun_unit:
+        unit = noun_unit
+    if unit in (None, "count") and lang == "zh":
+        unit = rules.unit_from_preceding_noun(text[clause[0]:q.start]) or unit
+    inherited: Candidate | None = None
+    from_subject = False
+    if unit is None:
+        absolute = [c for c in previous if c.unit not in ("percent", "count")]
+        if absolute:
+            inherited = absolute[-1]
+            unit = inherited.unit
+        else:
+            unit = rules.subject_unit(text[max(0, q.start - SUBJECT_LOOKBACK):q.start], lang)
+            from_subject = True
+    if unit not in rules.FACT_UNITS:
+        return None
+    metric = rules.UNIT_METRIC.get(unit)
+    if metric is None:
+        metric = _cue_metric(text, q, end, clause, unit, lang, previous, inherited, from_subject)
+    return Candidate(q, unit, metric, q.start, end, clause)
+
+
+def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit: str,
+                lang: str, previous: list[Candidate], inherited: Candidate | None,
+                from_subject: bool = False) -> str:
+    family = rules.family_of(unit)
+    clause_text = text[clause[0]:clause[1]]
+    if from_subject:  # a bare number: the subject before it says what was counted
+        cue = rules.pick_metric(family, text, q.start, end, lang, (SUBJECT_LOOKBACK, 0))
+    else:
+        cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang)
+    if cue is None:
+        same = [c for c in previous if c.unit == unit]
+        if inherited is not None and inherited.unit == unit:
+            return inherited.metric
+        if same and rules.starts_with_inclusion(clause_text, lang):
+            return same[-1].metric
+        if same and family == "people":
+            return same[-1].metric
+        if family == "people" and not from_subject:
+            cue = rules.pick_metric(family, text, q.start, end, lang)
+    return rules.metric_for(unit, cue)
+
+
+class MetricClassifier:
+    """Unit from the counted noun (or the subject for a bare number), metric from cues."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = context_of(doc)
+        lang = "zh" if ctx.lang == "zh" else "en"
+        protected = [(r.start, r.end) for r in (doc._.place_refs or [])]
+        candidates: list[Candidate] = []
+        for q in doc._.quantities or []:
+            candidate = classify(doc.text, q, lang, candidates, protected)
+            if candidate is not None:
+                candidates.append(candidate)
+        doc._.candidates = candidates
+        return doc
+
+
+@Language.factory(
+    "rw_metric_classifier",
+    assigns=["doc._.candidates"],
+    requires=["doc._.quantities", "doc._.place_refs"],
+    default_config={},
+)
+def make_metric_classifier(nlp: Language, name: str) -> MetricClassifier:
+    return MetricClassifier()

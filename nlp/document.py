@@ -1,0 +1,129 @@
+"""Whole-document extraction: sections, carry-over of periods and places, headlines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from nlp.context import SentenceContext
+from nlp.dates import RefDate, parse_published
+from nlp.fact import Fact
+from nlp.lang import script_of
+from nlp.period_model import Period
+from nlp.periods import find_periods
+from nlp.pipeline import run_sentence
+from nlp.place_refs import PlaceRef, group_places, national_cue
+from nlp.places import link_places
+from nlp.segment import Section, Sentence, split_document
+
+# A sentence without a digit or Chinese numeral holds no fact: it skips the pipeline.
+NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
+                     r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+                     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens)\b",
+                     re.I)
+MIN_MAIN_PLACE_MENTIONS = 2
+
+
+@dataclass
+class _SectionState:
+    ref: RefDate | None
+    main_place: PlaceRef | None
+    first_period: Period | None = None
+
+
+def _refs_in(refs: list[PlaceRef], start: int, end: int) -> list[PlaceRef]:
+    return [r.shifted(-start) for r in refs if start <= r.start and r.end <= end]
+
+
+def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef],
+                title_refs: list[PlaceRef]) -> PlaceRef | None:
+    headline = section.headline
+    if headline is not None:
+        own = [r for r in refs if headline.start <= r.start and r.end <= headline.end]
+        if own:
+            return max(own, key=lambda r: (r.rank, r.start))
+        if national_cue(headline.text):
+            return None
+    if title_refs and section.index == 0:
+        return max(title_refs, key=lambda r: (r.rank, r.start))
+    inside = [r for s in sentences if s.section == section.index for r in refs
+              if s.start <= r.start and r.end <= s.end]
+    counts = Counter((r.code or r.text) for r in inside)
+    if not counts:
+        return None
+    key, n = counts.most_common(1)[0]
+    if n < MIN_MAIN_PLACE_MENTIONS:
+        return None
+    return next(r for r in inside if (r.code or r.text) == key)
+
+
+def _sentence_place(refs: list[PlaceRef]) -> PlaceRef | None:
+    return max(refs, key=lambda r: (r.rank, r.start)) if refs else None
+
+
+def extract_document(text: str, lang: str | None = None, published: str | None = None,
+                     title: str | None = None) -> list[Fact]:
+    """Facts of a whole document, in text order."""
+    sections, sentences = split_document(text, title)
+    refs = group_places(text, link_places(text, lang))
+    title_refs = []
+    if title and not any(s.headline for s in sentences):
+        title_refs = group_places(title, link_places(title, lang))
+    given = parse_published(published)
+    states = [
+        _SectionState(given if (s.index == 0 and given) else (s.date or given),
+                      _main_place(s, sentences, refs, title_refs))
+        for s in sections
+    ]
+    facts: list[Fact] = []
+    headline_facts: list[tuple[int, Fact]] = []
+    carry: Period | None = None
+    anaphor: PlaceRef | None = None
+    paragraph = section = -1
+    for sentence in sentences:
+        if sentence.section != section:
+            section, anaphor = sentence.section, None
+        if sentence.paragraph != paragraph:
+            paragraph, carry = sentence.paragraph, None
+        state = states[section]
+        local_refs = _refs_in(refs, sentence.start, sentence.end)
+        s_lang = script_of(sentence.text)
+        if NUMERIC.search(sentence.text):
+            ctx = SentenceContext(s_lang, sentence.start, state.ref, local_refs, carry, anaphor,
+                                  state.main_place, sentence.headline)
+            doc = run_sentence(sentence.text, ctx)
+            mentions, found = doc._.periods, doc._.facts
+        else:
+            mentions, found = find_periods(sentence.text, state.ref, s_lang), []
+        stated = [m.period for m in mentions
+                  if m.role in ("period", "to_date") and m.period is not None]
+        if any(m.role == "period" for m in mentions) or stated:
+            carry = stated[-1] if stated else None
+        if stated and not sentence.headline and state.first_period is None:
+            state.first_period = stated[0]
+        anaphor = _sentence_place(local_refs) or anaphor
+        if sentence.headline:
+            headline_facts += [(section, f) for f in found]
+        facts.extend(found)
+    _complete_headlines(headline_facts, facts, states)
+    return facts
+
+
+def _complete_headlines(headline_facts: list[tuple[int, Fact]], facts: list[Fact],
+                        states: list[_SectionState]) -> None:
+    """A headline figure without a period takes the body's period for the same figure, else
+    the first period the article states."""
+    for section, fact in headline_facts:
+        if fact.year is not None:
+            continue
+        twin = next((f for f in facts if f is not fact and f.start > fact.end
+                     and f.unit == fact.unit and f.value == fact.value), None)
+        period = None
+        if twin is not None and twin.year:
+            fact.year, fact.period_start, fact.period_end = (
+                twin.year, twin.period_start, twin.period_end)
+            continue
+        period = states[section].first_period
+        if period is not None:
+            fact.year, fact.period_start, fact.period_end = period.label, period.start, period.end

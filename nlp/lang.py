@@ -1,0 +1,41 @@
+"""Which script a text or sentence is written in."""
+
+from __future__ import annotations
+
+import re
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_MIN_ZH_LINE_CHARS = 12  # a Chinese line this long is content, not a footer stamp
+_MIN_EN_LINE_WORDS = 8
+
+
+def script_of(text: str) -> str:
+    """``"zh"`` when Han characters outweigh English words in ``text``, else ``"en"``."""
+    han = len(_HAN.findall(text))
+    words = len(_LATIN_WORD.findall(text))
+    return "zh" if han and han >= words else "en"
+
+
+def detect_lang(text: str) -> str:
+    """``"zh"``, ``"en"`` or ``"mixed"`` (both scripts carry whole lines of content)."""
+    if not text:
+        return "en"
+    zh_lines = en_lines = 0
+    han_total = word_total = 0
+    for line in text.splitlines():
+        han = len(_HAN.findall(line))
+        words = len(_LATIN_WORD.findall(line))
+        han_total += han
+        word_total += words
+        if han >= words and han >= _MIN_ZH_LINE_CHARS:
+            zh_lines += 1
+        elif words > han and words >= _MIN_EN_LINE_WORDS:
+            en_lines += 1
+    if zh_lines and en_lines:
+        return "mixed"
+    if zh_lines:
+        return "zh"
+    if en_lines:
+        return "en"
+    return "zh" if han_total and han_total >= word_total else "en"

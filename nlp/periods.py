@@ -1,0 +1,301 @@
+"""Find period expressions in a sentence and resolve them against a reference date.
+
+Roles: ``period`` (what a figure refers to), ``comparison`` (the base of a comparison, never
+a fact's period: "than that in 2019", 比去年同期), ``target`` ("annual target of", 年度目标:
+the current year), ``to_date`` ("to date", 截至目前: the reference year).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from nlp.dates import RefDate
+from nlp.period_model import (
+    Period,
+    half_period,
+    months_period,
+    year_period,
+    years_period,
+)
+from nlp.resources import alternation, load_json
+
+_W = load_json("periods.json")
+_MONTHS: dict[str, int] = _W["months_en"]
+_NUMBER_WORDS: dict[str, int] = _W["number_words_en"]
+_ORDINALS: dict[str, int] = _W["ordinals_en"]
+_ZH_NUM: dict[str, int] = _W["numerals_zh"]
+_FYP: dict[str, int] = {k: int(v) for k, v in _W["five_year_plan_start"].items()}
+_REL_EN: dict[str, int] = _W["relative_years_en"]
+_REL_ZH: dict[str, int] = _W["relative_years_zh"]
+
+Y = r"(?:19[89]\d|20\d\d)"
+M = alternation(list(_MONTHS))
+NUMW = alternation(list(_NUMBER_WORDS))
+ORD = alternation(list(_ORDINALS))
+REL_EN = alternation(list(_REL_EN))
+REL_ZH = alternation(list(_REL_ZH))
+REL_OF = rf"(?:\s+of\s+(?:(?P<y>{Y})|(?P<rel>{REL_EN}|the year)))?"
+ZH_PRE = rf"(?:(?P<y>{Y})年(?:度)?|(?P<rel>{REL_ZH}))?"
+
+
+@dataclass
+class PeriodMention:
+    """A period expression at ``start``-``end`` of the sentence."""
+
+    start: int
+    end: int
+    text: str
+    period: Period | None
+    role: str = "period"
+
+
+Handler = Callable[[re.Match[str], RefDate | None], Period | None]
+
+
+def _num(token: str | None) -> int | None:
+    if not token:
+        return None
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    return _NUMBER_WORDS.get(token) or _ORDINALS.get(token) or _ZH_NUM.get(token)
+
+
+def _month(token: str | None) -> int | None:
+    if not token:
+        return None
+    return int(token) if token.isdigit() else _MONTHS.get(token.lower().rstrip("."))
+
+
+def _context_year(m: re.Match[str], ref: RefDate | None, month: int | None = None) -> int | None:
+    groups = m.groupdict()
+    if groups.get("y"):
+        return int(groups["y"])
+    rel = groups.get("rel")
+    if rel and rel != "the year":
+        delta = _REL_EN.get(rel.lower(), _REL_ZH.get(rel, 0))
+        return ref.year + delta if ref else None
+    if ref is None:
+        return None
+    if month and ref.month and month > ref.month:
+        return ref.year - 1
+    return ref.year
+
+
+def _year(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    year = _context_year(m, ref)
+    return year_period(year) if year else None
+
+
+def _year_range(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    first, last = m.group("y1"), m.group("y2")
+    end = int(first[:2] + last) if len(last) == 2 else int(last)
+    return years_period(int(first), end)
+
+
+def _five_year_plan(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    n = _num(m.group("n"))
+    start = _FYP.get(str(n))
+    return years_period(start, start + 4) if start else None
+
+
+def _half(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    year = _context_year(m, ref)
+    which = (m.groupdict().get("which") or "first").lower()
+    return half_period(year, 2 if which in ("second", "下") else 1) if year else None
+
+
+def _h_number(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    return half_period(int(m.group("y")), int(m.group("h")))
+
+
+def _quarter(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    q = _num(m.group("q"))
+    year = _context_year(m, ref)
+    if not year or not q or not 1 <= q <= 4:
+        return None
+    return months_period(year, 3 * q - 2, year, 3 * q)
+
+
+def _first_quarters(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    q = _num(m.group("q"))
+    year = _context_year(m, ref)
+    return months_period(year, 1, year, 3 * q) if year and q and q <= 4 else None
+
+
+def _first_months(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    n = _num(m.group("n"))
+    year = _context_year(m, ref, n)
+    return months_period(year, 1, year, n) if year and n and n <= 12 else None
+
+
+def _to_month(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    month = _month(m.group("m"))
+    year = _context_year(m, ref, month)
+    return months_period(year, 1, year, month) if year and month else None
+
+
+def _month_range(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    g = m.groupdict()
+    m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+    y1 = int(g["y1"]) if g.get("y1") else None
+    y2 = int(g["y2"]) if g.get("y2") else None
+    if y1 is None and y2 is None:
+        y1 = y2 = _context_year(m, ref, m2)
+    y1 = y1 or y2
+    y2 = y2 or y1
+    return months_period(y1, m1, y2, m2) if y1 and m1 and m2 else None
+
+
+def _one_month(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    month = _month(m.group("m"))
+    year = int(m.group("y"))
+    return months_period(year, month, year, month) if month else None
+
+
+def _since(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    year = _context_year(m, ref)
+    if year is None:
+        return None
+    return years_period(year, max(year, ref.year)) if ref else year_period(year)
+
+
+def _reference_year(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    return year_period(ref.year) if ref else None
+
+
+def _nothing(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    return None
+
+
+_TARGET_EN = alternation(_W["target_en"])
+_TARGET_ZH = alternation(_W["target_zh"])
+_TO_DATE_EN = alternation(_W["to_date_en"])
+_TO_DATE_ZH = alternation(_W["to_date_zh"])
+_CAP_MONTH = rf"(?-i:(?:{alternation([k.capitalize() for k in _MONTHS])}))"
+
+# (regex, handler, role); longer matches win over shorter ones at the same place.
+_EN_RULES: list[tuple[str, Handler, str]] = [
+    (rf"\b(?:from\s+|between\s+)?(?P<m1>{_CAP_MONTH})\.?(?:,?\s+(?P<y1>{Y}))?\s*(?:-|–|—|to|and|"
+     rf"through|until)\s*(?P<m2>{_CAP_MONTH})\.?(?:,?\s+(?P<y2>{Y}))?\b", _month_range, "period"),
+    (rf"\b(?:from\s+|between\s+)?(?P<y1>{Y})\s*(?:-|–|—|to|and|through|until)\s*"
+     rf"(?P<y2>{Y}|\d\d)\b(?![-/.]\d)", _year_range, "period"),
+    (rf"\b(?:the\s+)?(?P<n>\d{{1,2}}|{ORD})(?:st|nd|rd|th)?\s+Five-Year\s+Plan(?:\s+period)?",
+     _five_year_plan, "period"),
+    (rf"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second)\s+half(?:\s+of\s+(?:(?P<y>{Y})|"
+     rf"(?P<rel>{REL_EN}|the year)))?", _half, "period"),
+    (rf"\bH(?P<h>[12])\s+(?P<y>{Y})\b|\b(?P<y_>{Y})\s*H(?P<h_>[12])\b", _nothing, "period"),
+    (rf"\bmid-(?:(?P<y>{Y})|(?P<rel>year))\b", _half, "period"),
+    (rf"\b(?:the\s+)?first\s+(?P<q>two|three|2|3)\s+quarters{REL_OF}", _first_quarters, "period"),
+    (rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter{REL_OF}", _quarter, "period"),
+    (rf"\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{NUMW})\s+months{REL_OF}", _first_months, "period"),
+    (rf"\b(?:as\s+of|by|at|until|till|up\s+to|through)\s+(?:the\s+end\s+of\s+|end-|late\s+)?"
+     rf"(?P<m>{_CAP_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{Y}))?\b",
+     _to_month, "period"),
+    (rf"\b(?:as\s+of|by|at|until|up\s+to)\s+(?:the\s+end\s+of|end-)\s*(?:(?P<y>{Y})|"
+     rf"(?P<rel>{REL_EN}))", _year, "period"),
+    (rf"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:(?P<y>{Y})|(?P<rel>{REL_EN}|the year))",
+     _since, "period"),
+    (rf"\bsince\s+(?:(?P<y>{Y})|(?P<rel>last\s+year))\b(?![-/.]\d)", _since, "period"),
+    (rf"\b(?:in\s+)?(?P<m>{_CAP_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y>{Y})\b",
+     _one_month, "period"),
+    (rf"\b(?P<rel>{REL_EN})\b", _year, "period"),
+    (rf"\b(?:{_TO_DATE_EN})\b", _reference_year, "to_date"),
+    (rf"\b(?:{_TARGET_EN})", _nothing, "target"),
+    (rf"(?<![©\d,.])(?<!©\s)\b(?P<y>{Y})\b(?![-/.]\d|,\d|\d)", _year, "period"),
+]
+
+_ZH_RULES: list[tuple[str, Handler, str]] = [
+    (rf"(?P<y1>{Y})年(?P<m1>\d{{1,2}})月(?:份)?\s*(?:至|到|-|—|–|~|～)\s*(?:(?P<y2>{Y})年)?"
+     rf"(?P<m2>\d{{1,2}})月(?:份|底|末)?", _month_range, "period"),
+    (rf"{ZH_PRE}(?P<m1>\d{{1,2}})(?:月份?)?\s*(?:-|—|–|~|～|至|到)\s*(?P<m2>\d{{1,2}})月(?:份|底|末)?",
+     _month_range, "period"),
+    (rf"(?P<y1>{Y})(?:年)?\s*(?:至|到|-|—|–|~|～)\s*(?P<y2>{Y})年(?:度)?", _year_range, "period"),
+    (r"[“\"]?(?P<n>十[一二三四五])五[”\"]?(?:规划)?(?:期间|时期|以来|期)?", _five_year_plan,
+     "period"),
+    (rf"{ZH_PRE}(?P<which>上|下)半年", _half, "period"),
+    (rf"{ZH_PRE}前(?P<q>[二三两23])(?:个)?季度", _first_quarters, "period"),
+    (rf"{ZH_PRE}(?:第)?(?P<q>[一二三四1-4])季度", _quarter, "period"),
+    (rf"{ZH_PRE}前(?P<n>十[一二]?|[一二三四五六七八九]|\d{{1,2}})(?:个)?月", _first_months,
+     "period"),
+    (rf"截(?:至|止)(?:到)?{ZH_PRE}(?P<m>\d{{1,2}})月(?:底|末|份|\d{{1,2}}日)?", _to_month,
+     "period"),
+    (rf"截(?:至|止)(?:到)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:底|末)", _year, "period"),
+    (rf"(?:自|从)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:以来|来|至今)", _since, "period"),
+    (rf"(?P<y>{Y})年(?P<m>\d{{1,2}})月(?:份)?(?:\d{{1,2}}日)?", _one_month, "period"),
+    (rf"(?P<y>{Y})年(?:度)?", _year, "period"),
+    (rf"(?P<rel>{REL_ZH})", _year, "period"),
+    (rf"(?:{_TO_DATE_ZH})", _reference_year, "to_date"),
+    (rf"(?:{_TARGET_ZH})", _nothing, "target"),
+]
+
+_COMPILED: dict[str, list[tuple[re.Pattern[str], Handler, str]]] = {
+    "en": [(re.compile(p, re.I), h, r) for p, h, r in _EN_RULES],
+    "zh": [(re.compile(p), h, r) for p, h, r in _ZH_RULES],
+}
+_COMPARE_BEFORE_EN = re.compile(
+    r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"
+    r"from)\s+(?:(?:that|those|the\s+level|the\s+figure|the\s+number)\s+)?(?:(?:in|of|for)\s+)?"
+    r"(?:the\s+same\s+period\s+(?:in|of|last)\s+)?(?:the\s+end\s+of\s+)?$"
+    r"|the\s+same\s+period\s+(?:in|of)\s+$", re.I,
+)
+_COMPARE_BEFORE_ZH = re.compile(rf"(?:{alternation(_W['comparison_before_zh'])})\s*$")
+_COMPARE_AFTER_ZH = re.compile(rf"^\s*(?:{alternation(_W['comparison_after_zh'])})")
+_QUICK = re.compile(
+    rf"{Y}|年|季度|[Ff]ive-[Yy]ear|十[三四五]五|\b(?:{REL_EN}|{_TO_DATE_EN}|half|quarter|"
+    rf"since|months|mid-|target|task)\b|{_CAP_MONTH}|目前|迄今|至今|月|截至|截止|目标|任务", re.I,
+)
+
+
+def may_hold_period(text: str) -> bool:
+    """Cheap test before the full scan."""
+    return bool(_QUICK.search(text))
+
+
+def _h_groups(m: re.Match[str]) -> Period | None:
+    y = m.group("y") or m.group("y_")
+    h = m.group("h") or m.group("h_")
+    return half_period(int(y), int(h)) if y and h else None
+
+
+def _role(text: str, start: int, end: int, role: str) -> str:
+    if role != "period":
+        return role
+    before, after = text[max(0, start - 40):start], text[end:end + 4]
+    if _COMPARE_BEFORE_EN.search(before) or _COMPARE_BEFORE_ZH.search(before):
+        return "comparison"
+    if _COMPARE_AFTER_ZH.search(after):
+        return "comparison"
+    return role
+
+
+def find_periods(text: str, ref: RefDate | None, lang: str = "en") -> list[PeriodMention]:
+    """Period expressions in ``text``, left to right, without overlaps (longest first)."""
+    if not text or not may_hold_period(text):
+        return []
+    langs = ("zh", "en") if lang == "mixed" else (lang if lang in _COMPILED else "en",)
+    found: list[tuple[int, int, re.Match[str], Handler, str]] = []
+    for code in langs:
+        for pattern, handler, role in _COMPILED[code]:
+            for match in pattern.finditer(text):
+                if match.end() > match.start():
+                    found.append((match.start(), match.end(), match, handler, role))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    mentions: list[PeriodMention] = []
+    last_end = -1
+    for start, end, match, handler, role in found:
+        if start < last_end:
+            continue
+        try:
+            period = _h_groups(match) if handler is _nothing and role == "period" else (
+                handler(match, ref))
+        except (ValueError, KeyError, TypeError, IndexError):
+            period = None
+        if role == "period" and period is None and not match.groupdict().get("rel"):
+            continue  # not a period after all (e.g. "May" without a year)
+        mentions.append(PeriodMention(start, end, match.group(0), period,
+                                      _role(text, start, end, role)))
+        last_end = end
+    return mentions
