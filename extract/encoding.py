@@ -24,6 +24,8 @@ _XML_DECL = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""",
 _CHINESE_ALIASES = {"gb2312", "gbk", "gb18030", "cp936", "hz-gb-2312", "euc-cn", "x-gbk"}
 _SINGLE_BYTE = {"latin-1", "iso8859-1", "cp1252", "ascii"}
 _META_SCAN_BYTES = 16384
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_GB2312_PAIR = re.compile(rb"[\xa1-\xf7][\xa1-\xfe]")
 
 
 def normalize_encoding(name: str | None) -> str | None:
@@ -79,19 +81,10 @@ def decodes_strictly(body: bytes, encoding: str) -> bool:
 
 
 def _looks_like_gb_text(body: bytes) -> bool:
-    """GBK-encoded Chinese: most high-byte pairs fall in the GB2312 hanzi/punctuation area."""
-    pairs = total = 0
-    i, n = 0, len(body)
-    while i < n - 1:
-        lead = body[i]
-        if lead < 0x80:
-            i += 1
-            continue
-        total += 1
-        if 0xA1 <= lead <= 0xF7 and 0xA1 <= body[i + 1] <= 0xFE:
-            pairs += 1
-        i += 2
-    return total > 0 and pairs / total >= 0.8
+    """GBK-encoded Chinese: most high bytes pair up in the GB2312 hanzi/punctuation area."""
+    high = len(body) - len(body.translate(None, _HIGH_BYTES))
+    pairs = len(_GB2312_PAIR.findall(body))
+    return high > 0 and 2 * pairs / high >= 0.8
 
 
 def _detect(body: bytes) -> str | None:

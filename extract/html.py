@@ -6,7 +6,7 @@ from extract.body import clean_lines, find_body, render_text, trafilatura_lines
 from extract.dom import meta_values, parse_html
 from extract.encoding import decode_html
 from extract.lang import detect_lang
-from extract.links import all_links, attachments, base_url
+from extract.links import LinkResolver, all_links, attachments, base_url
 from extract.metadata import find_published, find_publisher, find_title
 from extract.types import Article
 
@@ -26,7 +26,7 @@ def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None
         lines = clean_lines(render_text(body_element))
     else:
         lines = clean_lines(trafilatura_lines(text))
-    base = base_url(tree, url)
+    resolve = LinkResolver(base_url(tree, url))
     full_text = compose_text(title, published, lines)
     return Article(
         url=url,
@@ -36,8 +36,8 @@ def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None
         publisher=publisher,
         lang=detect_lang(full_text) if full_text else None,
         encoding=encoding,
-        attachments=attachments(tree, base, body_element),
-        links=all_links(tree, base),
+        attachments=attachments(tree, resolve, body_element),
+        links=all_links(tree, resolve),
     )
 
 

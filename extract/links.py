@@ -31,6 +31,8 @@ def absolute(base: str, href: str | None) -> str | None:
     href = (href or "").strip()
     if not href or href.startswith("#"):
         return None
+    if href.startswith(("http://", "https://")) and "#" not in href and " " not in href:
+        return href
     try:
         joined = urldefrag(urljoin(base, href)).url
         scheme = urlsplit(joined).scheme.lower()
@@ -39,11 +41,25 @@ def absolute(base: str, href: str | None) -> str | None:
     return joined if scheme in {"http", "https"} else None
 
 
-def all_links(tree: html.HtmlElement, base: str) -> list[str]:
+class LinkResolver:
+    """``absolute`` with a memo: pages repeat the same hrefs many times."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self._memo: dict[str, str | None] = {}
+
+    def __call__(self, href: str | None) -> str | None:
+        key = href or ""
+        if key not in self._memo:
+            self._memo[key] = absolute(self.base, key)
+        return self._memo[key]
+
+
+def all_links(tree: html.HtmlElement, resolve: LinkResolver) -> list[str]:
     """Every distinct absolute link of the page, in document order."""
     seen: dict[str, None] = {}
     for anchor in tree.xpath("//a[@href] | //area[@href]"):
-        link = absolute(base, anchor.get("href"))
+        link = resolve(anchor.get("href"))
         if link:
             seen.setdefault(link, None)
     return list(seen)
@@ -62,22 +78,26 @@ def _in_attachment_block(anchor: html.HtmlElement) -> bool:
     return False
 
 
-def attachments(tree: html.HtmlElement, base: str, body: html.HtmlElement | None) -> list[str]:
+def attachments(
+    tree: html.HtmlElement, resolve: LinkResolver, body: html.HtmlElement | None
+) -> list[str]:
     """Attachment URLs linked from the article body, an attachments block or ``附件`` links."""
     seen: dict[str, None] = {}
     for anchor in tree.xpath("//a[@href]"):
-        link = absolute(base, anchor.get("href"))
+        link = resolve(anchor.get("href"))
         if not link:
             continue
-        in_body = body is not None and body in anchor.iterancestors()
+        is_file = is_attachment_url(link)
+        if is_file and body is not None and body in anchor.iterancestors():
+            seen.setdefault(link, None)
+            continue
         labelled = bool(_ATTACHMENT_TEXT.search(squash(anchor.text_content()))) or bool(
             _ATTACHMENT_TEXT.search(_text_before(anchor))
         )
-        block = _in_attachment_block(anchor)
-        if not (in_body or block or labelled):
-            if body is not None or in_noise(anchor):
-                continue
-        if is_attachment_url(link) or ((block or labelled) and _looks_like_download(link)):
+        if labelled or _in_attachment_block(anchor):
+            if is_file or _looks_like_download(link):
+                seen.setdefault(link, None)
+        elif is_file and body is None and not in_noise(anchor):
             seen.setdefault(link, None)
     return list(seen)
 
