@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from nlp.quantities.lexicon import lexicon
 
 _PERCENT_RE = re.compile(
-    r" ?(?P<pp>(?:个|個)? {0,4}百 {0,2}分 {0,2}[点點]|percentage[ -]points?\b|pp\b)"
+    r" {0,4}(?P<pp>(?:个|個)? {0,4}百 {0,2}分 {0,2}[点點]|percentage[ -]points?\b|pp\b)"
     r"|(?P<pct> ?%| ?‰|(?i: ?(?:per ?cents?|percent(?:age)?s?|pct)\b))"
+    r"|(?P<tenth> {0,2}成)(?![为立员本果功就长交效熟绩品型都人年分份语家片批套果])"
 )
 _YUAN_FALSE = re.compile(r"元(?:旦|素|宵|首|件|器|老|年|帅|月|气|音|代|朝)")
 _YUAN_TAIL = re.compile(r"整|(?: ?人民币)| ?\((?:RMB|CNY)\)")
@@ -41,10 +42,12 @@ def unit_after(norm: str, pos: int, start: int | None = None) -> Unit:
     if m:
         if m.group("pp"):
             return Unit("percentage_points", m.end())
+        if m.group("tenth"):
+            return Unit("percent", m.end(), percent_factor=10.0)  # 三成 = 30%
         return Unit("percent", m.end(), percent_factor=0.1 if "‰" in m.group() else 1.0)
     m = lex.currency_post_re.match(norm, pos)
     if m and not _YUAN_FALSE.match(norm, m.start() + len(m.group()) - 1):
-        unit, iso = lex.currency_post[m.group().strip()]
+        unit, iso = lex.currency_post[lex.post_key(m.group())]
         end = m.end()
         tail = _YUAN_TAIL.match(norm, end)
         if tail and unit == "yuan":

@@ -28,8 +28,8 @@ DIGIT_SCALES = {
 _WORDS = sorted([*UNITS, *TEENS, *TENS, *SCALES], key=len, reverse=True)
 WORD = "(?:" + "|".join(_WORDS) + ")"
 # A run of number words joined by spaces, hyphens or "and"; split into numbers by parse_words.
-WORD_RUN = rf"\b{WORD}(?:(?:[ ]*-[ ]*|[ ]+|[ ]+and[ ]+){WORD})*\b"
-_TOKEN = re.compile(rf"\band\b|{WORD}", re.IGNORECASE)
+WORD_RUN = rf"\b{WORD}(?:(?:[ ]*-[ ]*|[ ]+|[ ]+(?:and|point)[ ]+){WORD})*\b"
+_TOKEN = re.compile(rf"\b(?:and|point)\b|{WORD}", re.IGNORECASE)
 
 
 def parse_words(run: str, offset: int = 0) -> list[tuple[int, int, float]]:
@@ -40,6 +40,16 @@ def parse_words(run: str, offset: int = 0) -> list[tuple[int, int, float]]:
         word = m.group().lower()
         if word == "and":
             state.pending_and = m.start()
+            continue
+        if word == "point":
+            if state.start is not None and state.decimals is None:
+                state.decimals = ""
+            continue
+        if state.decimals is not None and word not in SCALES:
+            state.decimals += str(int(UNITS.get(word, TEENS.get(word, TENS.get(word, 0)))))
+            if word in TENS:
+                state.decimals = state.decimals[:-1]  # "seventy-one" -> "71"
+            state.end = m.end()
             continue
         if not state.accepts(word):
             if state.start is not None:
@@ -62,10 +72,13 @@ class _State:
         self.last = ""  # "unit", "teen", "tens", "hundred", "scale"
         self.last_scale = float("inf")
         self.pending_and: int | None = None
+        self.decimals: str | None = None  # digits read after "point"
 
     def accepts(self, word: str) -> bool:
         if self.start is None:
             return True
+        if self.decimals is not None:
+            return False
         if self.pending_and is not None and self.last not in ("hundred", "scale"):
             return False  # "one and two" are two numbers
         if word in UNITS:
@@ -97,4 +110,7 @@ class _State:
 
     def result(self) -> tuple[int, int, float]:
         assert self.start is not None
-        return self.start, self.end, self.total + self.group
+        value = self.total + self.group
+        if self.decimals:
+            value += float("0." + self.decimals)
+        return self.start, self.end, value

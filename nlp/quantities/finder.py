@@ -24,10 +24,11 @@ _YEAR_PREP = re.compile(r"(?i:\b(?:in|since|from|by|of|during|until|till|before|
                         r" $")
 _CHANGE_FROM = re.compile(r"(?:从|由|(?i:\bfrom ))$")
 _BETWEEN = re.compile(r"(?i:\bbetween )$|介于$|在$")
-_NEGATIVE = re.compile(r"(?:[负負]|(?<![\w.,%)])-|(?i:\b(?:minus|negative) ))$")
+_NEGATIVE = re.compile(r"(?:[负負]|(?<![\w.,%)-])-|(?i:\b(?:minus|negative) ))$")
 _INNER_APPROX = re.compile(r"[余多来许]")
 _LABEL = re.compile(r"(?i:\b(?:group|no|nos|nr|article|section|chapter|table|figure|fig|phase|"
                     r"item|part|step|page|pp?|vol|issue|room|line|level|grade|class)\.? ?)$")
+_PERCENT_OF = re.compile(r"(?i:\b(?:per ?cents?|percents?) of )$")
 _MAX_DIGITS = 9  # longer runs of bare digits are identifiers, not counts
 
 
@@ -93,7 +94,7 @@ def _resolve(text: str, norm: str, raw: RawNumber) -> Quantity | None:
         return None  # "G20", "A2021"
     if norm[max(0, start - 3): start].rstrip().endswith("第"):
         return None  # 第一书记, 第3期
-    if _LABEL.search(norm[max(0, start - 10): start]):
+    if not raw.grouped and _LABEL.search(norm[max(0, start - 10): start]):
         return None  # Group 1, No. 3, Table 2
     if _ORDINAL.match(norm, end) or _HYPHEN_WORD.match(norm, end):
         return None  # 27th, three-level, 30-day
@@ -105,6 +106,12 @@ def _resolve(text: str, norm: str, raw: RawNumber) -> Quantity | None:
     unit = unit_after(norm, end, start)
     if unit.unit in ("date", "id"):
         return None
+    if unit.percent_factor == 10 and not 0 < raw.value <= 10:
+        unit = Unit(None, end)  # 成 reads as tenths only for 一成..十成
+    if unit.unit is None and _PERCENT_OF.search(norm[max(0, start - 12): start]):
+        pct = _PERCENT_OF.search(norm[max(0, start - 12): start])
+        assert pct is not None
+        unit, start = Unit("percent", end), start - len(pct.group())  # per cent of 210
     if unit.measure in ("年", "周年") and _year_like(raw):
         return None  # 2023年
     value = raw.value
@@ -115,10 +122,12 @@ def _resolve(text: str, norm: str, raw: RawNumber) -> Quantity | None:
     end = max(end, unit.end)
     currency = unit.currency
     pre = currency_before(norm, start)
-    if pre is not None and unit.unit in (None, "yuan", "foreign_currency"):
-        start = pre[0]
-        if unit.unit is None:
+    if pre is not None and unit.unit not in ("percent", "percentage_points"):
+        if unit.unit not in ("yuan", "foreign_currency"):
             unit.unit, currency = pre[1], pre[2]
+            end = raw.end
+        if unit.unit == pre[1]:
+            start = pre[0]
     post = approx_after(norm, end)
     if post is not None:
         end, approx = post[0], True
@@ -129,18 +138,18 @@ def _resolve(text: str, norm: str, raw: RawNumber) -> Quantity | None:
         low_bound, high_bound = pre_approx[1] == "low", pre_approx[1] == "high"
     elif start and norm[start - 1] == "上" and norm[start] in "百千万萬":
         start, approx, low_bound = start - 1, True, True  # 上万人
-    if _NEGATIVE.search(norm[max(0, start - 9): start]) and unit.unit != "foreign_currency":
-        if pre_approx is None and raw.high is None:
-            neg = _NEGATIVE.search(norm[max(0, start - 9): start])
-            assert neg is not None
-            start, value = start - len(neg.group()), -value
-    if not _is_quantity(raw, unit, approx, text[raw.start: raw.end]):
+    neg = _NEGATIVE.search(norm[max(0, start - 9): start])
+    negative = bool(neg and unit.unit != "foreign_currency" and pre_approx is None
+                    and raw.high is None)
+    if neg and negative:
+        start, value = start - len(neg.group()), -value
+    if not _is_quantity(raw, unit, approx, text[raw.start: raw.end], negative):
         return None
-    value = float(f"{value:.15g}")
-    if not math.isfinite(value):
+    if not math.isfinite(value) or (raw.high is not None and not math.isfinite(raw.high)):
         return None
+    value = _tidy(value)
     low = value if raw.high is not None or low_bound else None
-    high = float(f"{raw.high:.15g}") if raw.high is not None else (value if high_bound else None)
+    high = _tidy(raw.high) if raw.high is not None else (value if high_bound else None)
     noun_end = unit.noun_end if unit.noun_end is not None else None
     return Quantity(
         start=start, end=end, text=text[start:end], value=value, unit=_fact_unit(unit),
@@ -153,7 +162,13 @@ def _fact_unit(unit: Unit) -> str | None:
     return unit.unit
 
 
-def _is_quantity(raw: RawNumber, unit: Unit, approx: bool, written: str) -> bool:
+def _tidy(value: float) -> float:
+    """Drop float noise from scaling ("1,100.9亿" -> 110090000000.0, not ...00002)."""
+    return float(f"{value:.15g}") if abs(value) < 1e15 else float(round(value))
+
+
+def _is_quantity(raw: RawNumber, unit: Unit, approx: bool, written: str,
+                 negative: bool = False) -> bool:
     """Rules for bare numbers: which look like counts and which like words, years or IDs."""
     digits = sum(c.isdigit() for c in written)
     if raw.kind == "arabic" and not raw.grouped and digits > _MAX_DIGITS and raw.scale == 1:
@@ -169,5 +184,5 @@ def _is_quantity(raw: RawNumber, unit: Unit, approx: bool, written: str) -> bool
             return False  # 一是, 四川: a lone numeral character is a word
         return True
     if raw.kind == "words":
-        return written.lower() != "one"
+        return written.lower() != "one" or negative
     return not _year_like(raw)

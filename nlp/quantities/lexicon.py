@@ -36,6 +36,13 @@ class Lexicon:
     currency_post_re: re.Pattern[str]
     currency_pre_re: re.Pattern[str]
     names: tuple[str, ...]
+
+    def post_key(self, written: str) -> str:
+        """The currency_post key for a match of currency_post_re (any letter case)."""
+        word = written.strip()
+        if word in self.currency_post:
+            return word
+        return next(k for k in self.currency_post if k.lower() == word.lower())
     stopwords_en: frozenset[str]
 
 
@@ -64,7 +71,8 @@ def lexicon() -> Lexicon:
         approx_pre_re=re.compile(rf"(?:^|(?<![A-Za-z]))(?:{_alternation(pre_words)}) ?$",
                                  re.IGNORECASE),
         approx_post_re=re.compile(rf" ?(?:{_alternation(post_words)})(?![A-Za-z])"),
-        currency_post_re=re.compile(rf" ?(?:{_alternation(list(post))})(?![A-Za-z])"),
+        currency_post_re=re.compile(rf" ?(?:{_alternation(list(post))})(?![A-Za-z])",
+                                    re.IGNORECASE),
         currency_pre_re=re.compile(rf"(?:^|(?<![A-Za-z]))(?:{_alternation(list(pre))}) ?$"),
         names=tuple(r[0] for r in _rows("names.txt")),
         stopwords_en=frozenset(r[0] for r in _rows("stopwords_en.txt")),

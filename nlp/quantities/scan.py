@@ -10,7 +10,7 @@ from nlp.quantities.chinese import BIG_UNITS, DIGITS, NUMERAL_CHARS, parse_chine
 from nlp.quantities.english import DIGIT_SCALES, SCALES, WORD_RUN, parse_words
 
 _CN = re.escape(NUMERAL_CHARS)
-_CN_DIGIT = re.escape("".join(d for d in DIGITS))
+_CN_DIGIT = re.escape("".join(d for d in DIGITS if d not in "两兩倆"))
 _INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\d)|\d+"
 _NUM = rf"(?:(?:{_INT})(?:\.\d+)?|(?<![\w.])\.\d+)"
 _SEP = " {0,2}"
@@ -18,7 +18,7 @@ _CORE = (
     rf"(?:{_NUM}|[{_CN}])"
     rf"(?:(?<=[{_CN}点點余多几幾]){_SEP}(?:{_NUM}|[{_CN}])"
     rf"|(?<=\d){_SEP}[{_CN}]"
-    rf"|[余多几幾](?={_SEP}[{_CN}])"
+    rf"|{_SEP}[余多几幾](?={_SEP}[{_CN}])"
     rf"|(?<=[{_CN}]){_SEP}[点點](?={_SEP}[{_CN_DIGIT}]))*"
 )
 NUMBER_RE = re.compile(
@@ -50,9 +50,9 @@ class RawNumber:
     has_digit: bool = True  # for Chinese: holds a digit, not only units ("千万")
 
 
-def scan(norm: str) -> Iterator[RawNumber]:
-    """Every number in a normalised text, left to right."""
-    for m in NUMBER_RE.finditer(norm):
+def scan(norm: str, pos: int = 0) -> Iterator[RawNumber]:
+    """Every number in a normalised text, left to right, from ``pos``."""
+    for m in NUMBER_RE.finditer(norm, pos):
         if m.group("en") is not None:
             for s, e, v in parse_words(m.group("en"), m.start("en")):
                 if norm[s:e].split()[0].lower() not in SCALES:  # "Hundred Day Action"
@@ -60,6 +60,10 @@ def scan(norm: str) -> Iterator[RawNumber]:
             continue
         raw = _core(norm, m.start("core"), m.end("core"))
         if raw is None:
+            continue
+        if raw.end < m.end("core") and raw.kind == "arabic" and raw.scale == 1:
+            yield raw  # "667.123 五点八": the Arabic part, then what follows it
+            yield from scan(norm[: m.end("core")], raw.end)
             continue
         frac = m.group("frac")
         if frac:
@@ -83,7 +87,8 @@ def _core(norm: str, start: int, end: int) -> RawNumber | None:
         return _core(norm, start, start + lead.end()) if lead else None
     raw = RawNumber(start, end, parsed.value, "chinese", parsed.approx, parsed.high)
     raw.scale = _trailing_scale(text)
-    raw.has_digit = any(c in DIGITS or c.isdigit() for c in text) or norm[start - 1: start] == "上"
+    raw.has_digit = (any(c in DIGITS or c.isdigit() for c in text) or text[0] in "十拾"
+                     or norm[start - 1: start] == "上")
     return raw
 
 
