@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extract.body import clean_lines, find_body, render_text, trafilatura_lines
+from extract.dates import find_date
 from extract.dom import meta_values, parse_html
 from extract.encoding import decode_html
 from extract.lang import detect_lang
@@ -41,9 +42,25 @@ def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None
     )
 
 
+_INFO_LINE_MAX = 60
+_LEADING_LINES = 3
+
+
 def compose_text(title: str | None, published: str | None, lines: list[str]) -> str:
-    """Title line, date line, then the body paragraphs (a leading repeat of the title dropped)."""
-    if title and lines and lines[0].replace(" ", "") == title.replace(" ", ""):
-        lines = lines[1:]
+    """Title line, date line, then the body paragraphs.
+
+    A repeat of the title and a short date/byline line at the top of the body are dropped.
+    """
     head = [part for part in (title, published) if part]
-    return "\n".join([*head, *lines])
+    kept = []
+    for index, line in enumerate(lines):
+        if index < _LEADING_LINES and _repeats_head(line, title, published):
+            continue
+        kept.append(line)
+    return "\n".join([*head, *kept])
+
+
+def _repeats_head(line: str, title: str | None, published: str | None) -> bool:
+    if title and line.replace(" ", "") == title.replace(" ", ""):
+        return True
+    return bool(published) and len(line) <= _INFO_LINE_MAX and find_date(line) == published

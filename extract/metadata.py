@@ -156,6 +156,8 @@ def _date_near_title(
     )
     if heading is None:
         return None
+    if body is not None and body in heading.iterancestors():
+        body = None  # the heading sits inside the body container: read on into it
     after = False
     seen = 0
     for text, holder in text_nodes(tree):

@@ -21,6 +21,7 @@ _JUNK_TITLE = re.compile(
 )
 _TITLE_MAX = 120
 _UNUSABLE_LIMIT = 0.3
+MAX_TABLE_PAGES = 80  # pdfplumber is slow; long reports get tables from their first pages
 
 
 def _where(url: str) -> str:
@@ -75,7 +76,7 @@ def _read_with_plumber(
     try:
         with pdfplumber.open(io.BytesIO(body)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                if number > len(page_texts):
+                if number > min(len(page_texts), MAX_TABLE_PAGES):
                     break
                 page = page.dedupe_chars()
                 index = number - 1

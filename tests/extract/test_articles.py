@@ -123,3 +123,21 @@ def test_mixed_language_page():
         "paying wages of 1.5 million yuan 劳务报酬。</p></article></body></html>"
     )
     assert extract_article(markup.encode("utf-8"), "http://x.cn/").lang == "mixed"
+
+
+def test_title_and_byline_inside_the_body_container_are_not_repeated():
+    markup = (
+        "<html><head><title>安置区帮扶车间吸纳就业 - 某县人民政府</title></head><body>"
+        "<div class='pages_content'><h1>安置区帮扶车间吸纳就业</h1>"
+        "<p>2024-05-06 10:20 某县融媒体中心</p>"
+        "<p>安置区帮扶车间今年吸纳搬迁群众就业320人。</p>"
+        "<p>车间负责人说，2024-05-01起新增订单两批。</p></div></body></html>"
+    )
+    found = extract_article(markup.encode("utf-8"), "http://x.gov.cn/a.html")
+    assert found.published == "2024-05-06"
+    assert found.text.split("\n") == [
+        "安置区帮扶车间吸纳就业",
+        "2024-05-06",
+        "安置区帮扶车间今年吸纳搬迁群众就业320人。",
+        "车间负责人说，2024-05-01起新增订单两批。",
+    ]

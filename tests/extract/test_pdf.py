@@ -101,3 +101,10 @@ def test_unreadable_pdfs_raise_a_clear_error(fixture_bytes, name, reason):
 def test_non_pdf_bytes_raise_extraction_error(body):
     with pytest.raises(ExtractionError):
         extract_pdf(body)
+
+
+def test_glyphs_without_unicode_map_leave_no_cid_or_control_characters(fixture_bytes):
+    content = extract_pdf(fixture_bytes("no_tounicode.pdf"))
+    assert content.text and "(cid:" not in content.text
+    assert not any(ord(ch) < 32 and ch != "\n" for ch in content.text + content.body_text)
+    assert content.tables and len(content.tables[0].rows) == 7
