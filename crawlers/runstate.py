@@ -39,6 +39,7 @@ class RunState:
         self.owns_run = owns_run
         self.writer = DocumentWriter(db, run_id, self.sources)
         self.known = set() if full else crawlstate.known_urls(db)
+        self.attempted = crawlstate.attempted_urls(db)
         self.resume = crawlstate.sources_needing_resume(db, self.sources)
         self.counts = {"documents_new": 0, "documents_updated": 0}
         self.errors = 0
@@ -60,6 +61,15 @@ class RunState:
     # -- known URLs -----------------------------------------------------------------------
     def is_known(self, canonical_url: str) -> bool:
         return canonical_url in self.known
+
+    def is_fresh(self, canonical_url: str) -> bool:
+        """Never requested before: such links keep pagination going."""
+        return canonical_url not in self.attempted
+
+    def failed(self, canonical_url: str, status: int) -> None:
+        """Remember a failed request so it no longer counts as new (404s are not retried)."""
+        crawlstate.mark_failed(self.db, canonical_url, status)
+        self.attempted.add(canonical_url)
 
     def paginate_fully(self, source_id: str) -> bool:
         """Walk every list page: on ``--full`` or after an unfinished run of the source."""

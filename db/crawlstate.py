@@ -13,11 +13,34 @@ import sqlite_utils
 
 from db.store import utcnow
 
+# Statuses that need no new request before the next full pass: stored, or gone for good
+# (404/410), or forbidden (403, also robots.txt). 5xx and timeouts (status 0) are retried.
+SETTLED_STATUSES = (200, 304, 403, 404, 410)
+
 
 def known_urls(db: sqlite_utils.Database) -> set[str]:
-    """Canonical URLs fetched and stored successfully (HTTP 200/304) in an earlier run."""
-    rows = db.execute("select url from seen_urls where status in (200, 304)").fetchall()
+    """Canonical URLs that need no request before the next full pass."""
+    marks = ",".join(str(s) for s in SETTLED_STATUSES)
+    rows = db.execute(f"select url from seen_urls where status in ({marks})").fetchall()
     return {r[0] for r in rows}
+
+
+def attempted_urls(db: sqlite_utils.Database) -> set[str]:
+    """Canonical URLs requested in an earlier run, whatever the outcome."""
+    return {r[0] for r in db.execute("select url from seen_urls").fetchall()}
+
+
+def mark_failed(db: sqlite_utils.Database, url: str, status: int) -> None:
+    """Remember a failed URL (status 0 for network failures) unless it was stored before."""
+    now = utcnow()
+    with db.conn:
+        db.execute(
+            """insert into seen_urls (url, first_seen, last_fetched, status)
+               values (?, ?, ?, ?)
+               on conflict(url) do update set last_fetched = excluded.last_fetched,
+                 status = excluded.status where seen_urls.status not in (200, 304)""",
+            [url, now, now, status],
+        )
 
 
 def mark_seen(

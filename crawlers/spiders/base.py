@@ -139,7 +139,7 @@ class GovNewsSpider(scrapy.Spider):
             if canonical in self._scheduled or self.state.is_known(canonical):
                 continue
             self._scheduled.add(canonical)
-            fresh += 1
+            fresh += self.state.is_fresh(canonical)
             yield self._request(url, kind, source.id, callback, rw_start=start)
         if self.state.paginate_fully(source.id):
             pages = [*([listing.next_page] if listing.next_page else []), *listing.pages]
@@ -202,6 +202,10 @@ class GovNewsSpider(scrapy.Spider):
         meta = request.meta
         if meta.get("rw_kind") == "pdf":
             self.state.attachment_done(meta.get("rw_parent"), canonicalize(request.url))
+        if meta.get("rw_kind") in ("article", "pdf"):
+            status = failure.value.response.status if failure.check(HttpError) else (
+                403 if failure.check(IgnoreRequest) else 0)
+            self.state.failed(canonicalize(request.url), status)
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             logger.info("skipped %s: %s", request.url, failure.value)
             return
