@@ -46,15 +46,43 @@ def _blocker_re() -> re.Pattern[str]:
     return re.compile("|".join([*_PATTERNS, rf"(?i:{names})"]))
 
 
-def blocked_spans(norm: str) -> tuple[list[int], list[int]]:
-    """Sorted starts and ends of the blocked spans of a normalised text."""
+_REACH = 60  # how far a blocked span may start before, or end after, a number
+
+
+def blocked_spans(norm: str, near: list[tuple[int, int]] | None = None
+                  ) -> tuple[list[int], list[int]]:
+    """Sorted starts and ends of the blocked spans of a normalised text.
+
+    With ``near`` (sorted number spans) only windows around those numbers are searched, so
+    long texts with few numbers cost little.
+    """
+    windows = [(0, len(norm))] if near is None else _windows(near, len(norm))
+    found: dict[int, int] = {}
+    regex = _blocker_re()
+    for lo, hi in windows:
+        for m in regex.finditer(norm, lo, hi):
+            if m.end() > m.start() and found.get(m.start(), -1) < m.end():
+                found[m.start()] = m.end()
     starts: list[int] = []
     ends: list[int] = []
-    for m in _blocker_re().finditer(norm):
-        if m.end() > m.start():
-            starts.append(m.start())
-            ends.append(m.end())
+    for start in sorted(found):
+        if ends and start < ends[-1]:  # windows may cut a span short: keep the longest
+            ends[-1] = max(ends[-1], found[start])
+            continue
+        starts.append(start)
+        ends.append(found[start])
     return starts, ends
+
+
+def _windows(near: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in near:
+        lo, hi = max(0, start - _REACH), min(size, end + _REACH)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:

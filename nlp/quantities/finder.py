@@ -41,8 +41,8 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     if not isinstance(text, str) or not text:
         return []
     norm = normalize(text)
-    blocked = blocked_spans(norm)
     raws = list(scan(norm))
+    blocked = blocked_spans(norm, [(r.start, r.end) for r in raws])
     found: list[Quantity] = []
     i = 0
     while i < len(raws):
@@ -50,12 +50,24 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         used_next = _join_range(norm, raw, nxt)
         i += 2 if used_next else 1
-        if overlaps(blocked, raw.start, raw.end):
+        if overlaps(blocked, raw.start, raw.end) or _in_link(norm, raw.start, raw.end):
             continue
         q = _resolve(text, norm, raw)
         if q is not None and (not found or q.start >= found[-1].end):
             found.append(q)
     return found
+
+
+def _in_link(norm: str, start: int, end: int) -> bool:
+    """True inside a long URL or e-mail address (short ones are caught by the blockers)."""
+    lo = start
+    while lo > 0 and start - lo < 400 and not norm[lo - 1].isspace() and norm[lo - 1] not in "，。":
+        lo -= 1
+    hi = end
+    while hi < len(norm) and hi - end < 400 and not norm[hi].isspace() and norm[hi] not in "，。":
+        hi += 1
+    token = norm[lo:hi]
+    return "://" in token or "www." in token or "@" in token
 
 
 def _year_like(raw: RawNumber) -> bool:

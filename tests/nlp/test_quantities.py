@@ -215,3 +215,9 @@ def test_odd_input_returns_a_list(bad: str) -> None:
 
 def test_non_string_input_returns_empty() -> None:
     assert find_quantities(None) == []  # type: ignore[arg-type]
+
+
+def test_numbers_inside_long_links_are_not_quantities() -> None:
+    link = "https://www.example.gov.cn/" + "a" * 200 + "/art_2024_56789.html"
+    assert [q.value for q in find_quantities(f"详见 {link} ，共带动300人")] == [300]
+    assert [q.value for q in find_quantities(f"see {link} now")] == []
