@@ -22,7 +22,7 @@ NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两�
                      r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
                      r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens)\b",
                      re.I)
-MIN_MAIN_PLACE_MENTIONS = 2
+MIN_MAIN_PLACE_MENTIONS = 1
 
 
 @dataclass
@@ -30,6 +30,7 @@ class _SectionState:
     ref: RefDate | None
     main_place: PlaceRef | None
     first_period: Period | None = None
+    title_period: Period | None = None
 
 
 def _refs_in(refs: list[PlaceRef], start: int, end: int) -> list[PlaceRef]:
@@ -76,6 +77,11 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                       _main_place(s, sentences, refs, title_refs))
         for s in sections
     ]
+    for section, state in zip(sections, states, strict=True):
+        if section.headline is not None:
+            state.title_period = _first_period(section.headline.text, state.ref)
+    if title and sections[0].headline is None:
+        states[0].title_period = _first_period(title, states[0].ref)
     facts: list[Fact] = []
     headline_facts: list[tuple[int, Fact]] = []
     carry: Period | None = None
@@ -105,9 +111,27 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         anaphor = _sentence_place(local_refs) or anaphor
         if sentence.headline:
             headline_facts += [(section, f) for f in found]
+        else:
+            _default_period(found, state.title_period)
         facts.extend(found)
     _complete_headlines(headline_facts, facts, states)
     return facts
+
+
+def _first_period(text: str | None, ref: RefDate | None) -> Period | None:
+    if not text:
+        return None
+    for m in find_periods(text, ref, script_of(text)):
+        if m.role == "period" and m.period is not None:
+            return m.period
+    return None
+
+
+def _default_period(facts: list[Fact], period: Period | None) -> None:
+    """Figures the text gives no period take the headline's ("...县2023年工作总结")."""
+    for fact in facts:
+        if fact.year is None and period is not None:
+            fact.year, fact.period_start, fact.period_end = period.label, period.start, period.end
 
 
 def _complete_headlines(headline_facts: list[tuple[int, Fact]], facts: list[Fact],

@@ -145,6 +145,8 @@ def pick_metric(family: str, clause: str, start: int, end: int, lang: str,
             distance = 0
         weak = cue.weak or (family == "people" and cue.metric == "people_benefited")
         score = distance + (WEAK_PENALTY if weak else 0)
+        if weak and cue.metric == "people_employed":
+            score -= 1  # a worker noun beats a relocation word at the same distance
         if best is None or score < best[0]:
             best = (score, cue.metric)
     return best[1] if best else None

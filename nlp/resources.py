@@ -27,8 +27,11 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
 
 
 def word_regex(words: list[str] | tuple[str, ...], lang: str) -> re.Pattern[str]:
-    """Match any of ``words``; English words must start at a word boundary (prefix match)."""
-    body = alternation(words)
-    if lang == "en":
-        return re.compile(rf"(?<![A-Za-z])(?:{body})", re.I)
-    return re.compile(f"(?:{body})")
+    """Match any of ``words``; English words start at a word boundary and match as prefixes
+    ("employ" finds "employment") unless they end in ``$`` (a whole word: "work$")."""
+    if lang != "en":
+        return re.compile(f"(?:{alternation(words)})")
+    parts = sorted({w for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(w[:-1]) + "(?![A-Za-z])" if w.endswith("$") else re.escape(w)
+                    for w in parts)
+    return re.compile(rf"(?<![A-Za-z])(?:{body})", re.I)

@@ -80,6 +80,13 @@ def build_fact(c: Candidate, text: str, place: PlaceRef | None, period: Period |
     )
 
 
+def _inside_name(c: Candidate, refs: list[PlaceRef], mentions: list[PeriodMention]) -> bool:
+    """A number inside a place name (十八洞村, 百色市) or a period ("first three quarters")."""
+    q = c.quantity
+    return any(r.start < q.end and q.start < r.end for r in refs) or any(
+        m.start < q.end and q.start < m.end for m in mentions)
+
+
 class FactBuilder:
     def __call__(self, doc: Doc) -> Doc:
         ctx = context_of(doc)
@@ -88,7 +95,7 @@ class FactBuilder:
         doc._.facts = [
             build_fact(c, doc.text, choose_place(c, doc.text, refs, ctx),
                        choose_period(c, mentions, ctx), ctx.offset)
-            for c in doc._.candidates or []
+            for c in doc._.candidates or [] if not _inside_name(c, refs, mentions)
         ]
         return doc
 
