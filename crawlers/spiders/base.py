@@ -40,7 +40,9 @@ from crawlers.urls import canonicalize, host_allowed
 
 logger = logging.getLogger(__name__)
 
-PRIORITY = {"list": 0, "article": 10, "pdf": 20}
+# List pages first: they are the only source of new work, so discovery never waits behind
+# a queue of articles; PDFs before articles so articles complete (and are marked seen) early.
+PRIORITY = {"list": 20, "article": 0, "pdf": 10}
 
 
 def header_dict(response: Response) -> dict[str, str]:
