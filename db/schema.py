@@ -154,6 +154,9 @@ TABLES: dict[str, dict] = {
     },
 }
 
+# Crawl bookkeeping: kept in the database, hidden from publication.
+INTERNAL_TABLES: frozenset[str] = frozenset({"seen_urls", "source_crawl_state", "schema_info"})
+
 INDEXES: list[tuple[str, list[str], bool]] = [
     ("documents", ["url"], True),
     ("documents", ["sha256"], False),

@@ -29,10 +29,16 @@ archive_option = click.option(
 def cli(verbose: int) -> None:
     """ReliefWatch: crawl, extract and publish figures on work-for-relief (以工代赈),
     relocation (易地扶贫搬迁) and employment of people lifted out of poverty."""
-    level = logging.WARNING - 10 * verbose
-    logging.basicConfig(
-        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
-    )
+    level = max(logging.WARNING - 10 * verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:  # Scrapy turns its own loggers up to DEBUG
+        handler.setLevel(level)
+    logging.getLogger("jieba").setLevel(max(level, logging.INFO))
+    global LOG_LEVEL
+    LOG_LEVEL = logging.getLevelName(level)
+
+
+LOG_LEVEL = "WARNING"
 
 
 def _crawl(db_path: Path, sources: tuple[str, ...], start_urls: tuple[str, ...],
@@ -42,7 +48,8 @@ def _crawl(db_path: Path, sources: tuple[str, ...], start_urls: tuple[str, ...],
 
     return crawl(
         db_path, sources=list(sources) or None, start_urls=list(start_urls) or None,
-        archive_dir=archive_dir, full=full, settings=settings, max_pages=max_pages,
+        archive_dir=archive_dir, full=full, settings={"LOG_LEVEL": LOG_LEVEL, **(settings or {})},
+        max_pages=max_pages,
     )
 
 
@@ -233,7 +240,7 @@ def demo(db_path, serve, port) -> None:
     if db_path == Path(DEFAULT_DB):
         db_path = Path("data/demo/reliefwatch.db")
     with _guard(db_path):
-        run_demo(db_path, echo=click.echo)
+        run_demo(db_path, echo=click.echo, settings={"LOG_LEVEL": LOG_LEVEL})
     if serve:
         from reliefwatch.demo import free_port
         from reliefwatch.publish import serve as serve_datasette

@@ -48,7 +48,9 @@ def reset_demo_database(db_path: Path) -> None:
     shutil.rmtree(db_path.parent / "archive", ignore_errors=True)
 
 
-def run_demo(db_path: Path, echo: Callable[[str], None] = print) -> dict:
+def run_demo(
+    db_path: Path, echo: Callable[[str], None] = print, settings: dict | None = None
+) -> dict:
     """Serve the sample site, crawl it with the real spider, extract facts; return a summary."""
     from crawlers.api import crawl
 
@@ -57,7 +59,7 @@ def run_demo(db_path: Path, echo: Callable[[str], None] = print) -> dict:
         echo(f"Sample site serving at {site.base_url}/")
         summary = crawl(
             db_path, start_urls=[site.base_url + p for p in START_PATHS],
-            settings=LOOPBACK_SETTINGS,
+            settings={**LOOPBACK_SETTINGS, **(settings or {})},
         )
     echo(f"Crawled: {summary.pages_fetched} pages, {summary.documents_new} new documents, "
          f"{summary.errors} errors (run {summary.run_id}, {summary.status})")

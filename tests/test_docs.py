@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from db.schema import TABLES, VIEWS
+from db.schema import INTERNAL_TABLES, TABLES, VIEWS
 from reliefwatch.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,7 +23,7 @@ def test_every_command_is_documented(command):
     assert f"`{command}`" in README
 
 
-@pytest.mark.parametrize("table", sorted(set(TABLES) - {"seen_urls"} | set(VIEWS)))
+@pytest.mark.parametrize("table", sorted(set(TABLES) - INTERNAL_TABLES | set(VIEWS)))
 def test_every_published_table_is_documented(table):
     assert f"`{table}`" in README
 
@@ -40,3 +41,12 @@ def test_ruff_is_clean():
     result = subprocess.run([ruff, "check", str(REPO)], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_internal_tables_are_hidden_in_datasette():
+    from reliefwatch.publish import metadata_path
+
+    metadata = json.loads(metadata_path().read_text("utf-8"))
+    tables = metadata["databases"]["reliefwatch"]["tables"]
+    for name in INTERNAL_TABLES:
+        assert tables.get(name, {}).get("hidden") is True, name
