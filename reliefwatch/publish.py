@@ -17,6 +17,7 @@ SETTINGS = {
     "default_page_size": 50,
     "facet_time_limit_ms": 500,
     "allow_download": True,
+    "truncate_cells_html": 400,
 }
 
 
