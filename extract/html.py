@@ -12,14 +12,21 @@ from extract.metadata import find_published, find_publisher, find_title
 from extract.types import Article
 
 
-def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None) -> Article:
-    """Decode and parse an HTML page into an :class:`Article`; never fails on bad input."""
+def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None, *,
+                    body_selector: str | None = None) -> Article:
+    """Decode and parse an HTML page into an :class:`Article`; never fails on bad input.
+
+    ``body_selector`` (CSS, a source's hint) names the body element; it is tried before the
+    built-in rules, which still apply when it matches nothing with text.
+    """
     text, encoding = decode_html(body or b"", headers)
     tree = parse_html(text)
     if tree is None:
         return Article(url=url, title=None, text="", encoding=encoding)
     metas = meta_values(tree)
-    body_element = find_body(tree)
+    body_element = _select_body(tree, body_selector) if body_selector else None
+    if body_element is None:
+        body_element = find_body(tree)
     title = find_title(tree, metas)
     published = find_published(tree, metas, url, body_element, title)
     publisher = find_publisher(tree, metas, body_element)
@@ -64,3 +71,16 @@ def _repeats_head(line: str, title: str | None, published: str | None) -> bool:
     if title and line.replace(" ", "") == title.replace(" ", ""):
         return True
     return bool(published) and len(line) <= _INFO_LINE_MAX and find_date(line) == published
+
+
+def _select_body(tree, selector: str):
+    """The longest element matching ``selector`` that holds text, or None (also if invalid)."""
+    from cssselect import SelectorError
+
+    try:
+        found = tree.cssselect(selector)
+    except (SelectorError, ValueError):
+        return None
+    scored = [(len(element.text_content().strip()), element) for element in found]
+    scored = [pair for pair in scored if pair[0]]
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
