@@ -20,6 +20,8 @@ _EN_MONTH_YEAR = re.compile(
 _EN_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+({_YEAR})\b", re.I)
 _PUNCT_END = re.compile(r"[。！？!?；;]")
 MAX_DATELINE_CHARS = 90
+MAX_DATELINE_WORDS = 8  # "Zhong Guo Fa Zhan Wang· 2025-08-21 04:33"; a sentence has more
+MAX_DATELINE_HAN = 24
 
 
 @dataclass(frozen=True)
@@ -74,5 +76,9 @@ def dateline_date(line: str) -> RefDate | None:
     """The date of a dateline: a short line that is mostly a date (``Updated: 2022-08-12``)."""
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_DATELINE_CHARS or _PUNCT_END.search(stripped):
+        return None
+    if len(re.findall(r"[A-Za-z]{2,}", stripped)) > MAX_DATELINE_WORDS:
+        return None
+    if len(re.findall(r"[\u4e00-\u9fff]", stripped)) > MAX_DATELINE_HAN:
         return None
     return find_date(stripped)

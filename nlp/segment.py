@@ -71,7 +71,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     cuts = {m.end() for m in _ZH_END.finditer(text)}
     for match in _EN_END.finditer(text):
         if text[match.start()] == ".":
-            before = re.search(r"([A-Za-z][A-Za-z.]*)$", text[: match.start()])
+            before = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, match.start() - 24):
+                                                                 match.start()])
             word = before.group(1).lower() if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue

@@ -62,7 +62,8 @@ def _column(index: int, header: str) -> Column | None:
     lang = script_of(header)
     name = _BRACKET.sub("", header)
     if unit is None or unit == "people":
-        noun_unit = rules.unit_from_noun(name, lang) if lang == "en" else None
+        noun_unit = next((u for w in name.split() if (u := rules.unit_from_noun(w, lang))),
+                         None) if lang == "en" else None
         if lang == "zh":
             noun_unit = rules.unit_from_preceding_noun(name) or noun_unit
         unit = noun_unit if noun_unit in ("projects", "positions", "households") else unit
