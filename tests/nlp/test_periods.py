@@ -81,7 +81,8 @@ def test_published_forms(value: str | None, expected: RefDate | None) -> None:
 @pytest.mark.parametrize(("line", "expected"), [
     ("Apr Thu 2024", RefDate(2024, 4)), ("Updated: 2022-08-12", RefDate(2022, 8)),
     ("Zhong Guo Fa Zhan Wang· 2025-08-21 04:33", RefDate(2025, 8)),
-    ("Updated: Oct 29, 2020 Print", RefDate(2020, 10)), ("发布时间：2024年04月11日", RefDate(2024, 4)),
+    ("Updated: Oct 29, 2020 Print", RefDate(2020, 10)),
+    ("发布时间：2024年04月11日", RefDate(2024, 4)),
     ("In 2023, the county paid wages on 2023-05-01 to all workers.", None),
 ])
 def test_datelines(line: str, expected: RefDate | None) -> None:

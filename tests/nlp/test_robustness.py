@@ -13,7 +13,8 @@ from nlp import Fact, detect_lang, extract_facts, extract_table_facts, format_fa
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(), st.one_of(st.none(), st.sampled_from(["zh", "en", "mixed", "xx"])),
        st.one_of(st.none(), st.text(max_size=12)))
-def test_any_text_gives_facts_or_nothing(text: str, lang: str | None, published: str | None) -> None:
+def test_any_text_gives_facts_or_nothing(text: str, lang: str | None,
+                                         published: str | None) -> None:
     facts = extract_facts(text, lang, published)
     assert all(isinstance(f, Fact) for f in facts)
     assert all(text[f.start:f.end] == f.span for f in facts)

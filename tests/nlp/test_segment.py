@@ -27,7 +27,8 @@ def test_offsets_are_kept() -> None:
 
 
 def test_clauses_skip_commas_inside_numbers_and_protected_spans() -> None:
-    text = "In 2023, the city paid 1,029,000 yuan in Dahua, Huanjiang, and Du'an, employing 30 people"
+    text = ("In 2023, the city paid 1,029,000 yuan in Dahua, Huanjiang, and Du'an, "
+            "employing 30 people")
     start = text.index("1,029,000")
     protected = [(text.index("Dahua"), text.index(", employing"))]
     lo, hi = clause_bounds(text, start, start + 9, protected)
