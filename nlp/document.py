@@ -83,6 +83,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     if title and sections[0].headline is None:
         states[0].title_period = _first_period(title, states[0].ref)
     facts: list[Fact] = []
+    section_of: dict[int, int] = {}
     headline_facts: list[tuple[int, Fact]] = []
     carry: Period | None = None
     anaphor: PlaceRef | None = None
@@ -114,7 +115,9 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         else:
             _default_period(found, state.title_period)
         facts.extend(found)
-    _complete_headlines(headline_facts, facts, states)
+        section_of.update((id(f), section) for f in found)
+    body = [(section_of[id(f)], f) for f in facts]
+    _complete_headlines(headline_facts, body, states)
     return facts
 
 
@@ -134,16 +137,15 @@ def _default_period(facts: list[Fact], period: Period | None) -> None:
             fact.year, fact.period_start, fact.period_end = period.label, period.start, period.end
 
 
-def _complete_headlines(headline_facts: list[tuple[int, Fact]], facts: list[Fact],
+def _complete_headlines(headline_facts: list[tuple[int, Fact]], facts: list[tuple[int, Fact]],
                         states: list[_SectionState]) -> None:
     """A headline figure without a period takes the body's period for the same figure, else
     the first period the article states."""
     for section, fact in headline_facts:
         if fact.year is not None:
             continue
-        twin = next((f for f in facts if f is not fact and f.start > fact.end
+        twin = next((f for n, f in facts if n == section and f is not fact and f.start > fact.end
                      and f.unit == fact.unit and f.value == fact.value), None)
-        period = None
         if twin is not None and twin.year:
             fact.year, fact.period_start, fact.period_end = (
                 twin.year, twin.period_start, twin.period_end)
