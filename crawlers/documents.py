@@ -18,6 +18,8 @@ from crawlers.relevance import is_relevant, keyword_pattern
 from crawlers.sources import Source
 from crawlers.urls import is_attachment
 from db import store_document
+from db.store import sha256_text
+from extract import Article, PdfContent, extract_article, extract_pdf
 
 _PDF_MAGIC = re.compile(rb"^\s{0,1024}%PDF-", re.S)
 
@@ -73,13 +75,19 @@ class DocumentWriter:
             "lang": source.language if source else None,
         }
 
-    def write_article(self, cap: CapturedDocument) -> StoreResult:
-        """Extract an HTML article and store it; returns its id, outcome and PDF links."""
-        from extract import extract_article
-
+    def extract(self, cap: CapturedDocument) -> Article:
+        """An article's text and metadata, with its source's encoding and body hints."""
         source = self.sources.get(cap.source_id)
         headers = headers_with_encoding(cap.headers, source.hints.encoding if source else None)
-        article = extract_article(cap.body, cap.url, headers)
+        return extract_article(cap.body, cap.url, headers,
+                               body_selector=source.hints.article_selector if source else None)
+
+    def write_article(self, cap: CapturedDocument) -> StoreResult:
+        """Extract an HTML article and store it."""
+        return self.store_article(cap, self.extract(cap))
+
+    def store_article(self, cap: CapturedDocument, article: Article) -> StoreResult:
+        """Store an extracted article; returns its id, outcome and PDF links."""
         relevant = is_relevant(self._pattern(cap.source_id), article.title, article.text)
         row = self._base_row(cap)
         row.update({
@@ -90,16 +98,22 @@ class DocumentWriter:
         })
         doc_id, outcome = store_document(self.db, row)
         attachments = list(dict.fromkeys(a for a in article.attachments if is_attachment(a)))
-        return StoreResult(doc_id, outcome, relevant, self._sha(doc_id), attachments)
+        return StoreResult(doc_id, outcome, relevant, sha256_text(row["text"]), attachments)
 
-    def write_pdf(self, cap: CapturedDocument) -> StoreResult:
-        """Read a PDF (text and tables) and store it as a child of its article, if any."""
-        from extract import extract_pdf
-
+    @staticmethod
+    def check_pdf(cap: CapturedDocument) -> None:
+        """Raise :class:`NotAPdf` unless the bytes are a PDF."""
         if not is_pdf(cap.body, cap.headers):
             raise NotAPdf(f"expected a PDF, got {len(cap.body)} bytes starting "
                           f"{cap.body[:40]!r}")
-        content = extract_pdf(cap.body, cap.url)
+
+    def write_pdf(self, cap: CapturedDocument) -> StoreResult:
+        """Read a PDF and store it."""
+        self.check_pdf(cap)
+        return self.store_pdf(cap, extract_pdf(cap.body, cap.url))
+
+    def store_pdf(self, cap: CapturedDocument, content: PdfContent) -> StoreResult:
+        """Store a read PDF (text and tables) as a child of its article, if any."""
         relevant = cap.parent_relevant or is_relevant(
             self._pattern(cap.source_id), content.title, content.text)
         row = self._base_row(cap)
@@ -114,7 +128,7 @@ class DocumentWriter:
                                  ensure_ascii=False),
         })
         doc_id, outcome = store_document(self.db, row)
-        return StoreResult(doc_id, outcome, relevant, self._sha(doc_id))
+        return StoreResult(doc_id, outcome, relevant, sha256_text(row["text"]))
 
     def _parent(self, parent_id: int | None) -> dict:
         if parent_id is None:
@@ -123,7 +137,3 @@ class DocumentWriter:
             "select published, publisher, lang from documents where id = ?", [parent_id]
         ).fetchone()
         return dict(zip(("published", "publisher", "lang"), row, strict=True)) if row else {}
-
-    def _sha(self, doc_id: int) -> str | None:
-        row = self.db.execute("select sha256 from documents where id = ?", [doc_id]).fetchone()
-        return row[0] if row else None

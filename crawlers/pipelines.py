@@ -3,7 +3,7 @@
 Archiving happens earlier, in :class:`crawlers.archive.WarcArchiveMiddleware`, so every response
 (also list pages, robots.txt and error pages) is in the WARC file and items arrive with
 ``warc_file``/``warc_offset`` set. Failures are recorded in ``crawl_errors`` and the item is
-dropped; nothing raised here stops the crawl.
+dropped; nothing raised here stops the crawl. Commits are batched (:mod:`crawlers.runstate`).
 """
 
 from __future__ import annotations
@@ -86,4 +86,5 @@ class StorePipeline(_StagePipeline):
         else:
             state.attachment_done(item.parent_url, item.canonical_url, result.document_id,
                                   result.sha256)
+        state.stored()
         return item

@@ -3,11 +3,17 @@
 It owns the database connection (used from the reactor thread only), the run row, the set of
 known URLs, the counts, and the rule "mark an article seen only when its attachments are done",
 so that a crawl killed at any point re-fetches exactly what it had not finished.
+
+Writes are committed in batches (:func:`db.crawlstate.open_batched`): after
+``RELIEFWATCH_COMMIT_ITEMS`` stored documents, at least every ``RELIEFWATCH_COMMIT_SECONDS``
+(the spider calls :meth:`RunState.commit` on a timer) and when the run finishes. A document and
+the mark of its URL share a batch, so a kill loses both or neither.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +21,7 @@ import sqlite_utils
 
 from crawlers.documents import DocumentWriter
 from crawlers.sources import Source
-from db import crawlstate, finish_crawl_run, open_db, record_error, start_crawl_run, upsert_source
+from db import crawlstate, finish_crawl_run, record_error, start_crawl_run, upsert_source
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +37,8 @@ class RunState:
     """Database-backed bookkeeping for one run."""
 
     def __init__(self, db: sqlite_utils.Database, run_id: int, sources: list[Source],
-                 full: bool = False, owns_run: bool = False):
+                 full: bool = False, owns_run: bool = False, commit_items: int = 100,
+                 commit_seconds: float = 0.5):
         self.db = db
         self.run_id = run_id
         self.sources = {s.id: s for s in sources}
@@ -44,22 +51,42 @@ class RunState:
         self.counts = {"documents_new": 0, "documents_updated": 0}
         self.errors = 0
         self._pending: dict[str, _PendingArticle] = {}
+        self.commit_items = commit_items
+        self.commit_seconds = commit_seconds
+        self._uncommitted = 0
+        self._last_commit = time.monotonic()
         crawlstate.mark_sources(db, self.sources, run_id, complete=False)
+        self.commit()
 
     @classmethod
     def open(cls, db_path: str | Path, sources: list[Source], run_id: int | None = None,
-             full: bool = False) -> RunState:
+             full: bool = False, **batching: float) -> RunState:
         """Open the database; start a run unless ``run_id`` is given (by :func:`api.crawl`)."""
-        db = open_db(db_path)
-        # WAL with synchronous=NORMAL: each document still commits atomically, without an
-        # fsync per transaction (a power cut may lose the last commits, never corrupt).
-        db.execute("PRAGMA synchronous = NORMAL")
+        db = crawlstate.open_batched(db_path)
         for source in sources:
             upsert_source(db, source.as_row())
         owns = run_id is None
         if run_id is None:
             run_id = start_crawl_run(db, [s.id for s in sources], {"full": full})
-        return cls(db, run_id, sources, full=full, owns_run=owns)
+        return cls(db, run_id, sources, full=full, owns_run=owns, **batching)
+
+    # -- commits ----------------------------------------------------------------------------
+    def stored(self) -> None:
+        """One more item written; commit when the batch is full or old enough."""
+        self._uncommitted += 1
+        if (self._uncommitted >= self.commit_items
+                or time.monotonic() - self._last_commit >= self.commit_seconds):
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the open batch, if any (the spider's timer calls this too)."""
+        commit_batch = getattr(self.db.conn, "commit_batch", None)
+        if commit_batch is not None:
+            commit_batch()
+        else:
+            self.db.conn.commit()
+        self._uncommitted = 0
+        self._last_commit = time.monotonic()
 
     # -- known URLs -----------------------------------------------------------------------
     def is_known(self, canonical_url: str) -> bool:
@@ -123,7 +150,9 @@ class RunState:
             logger.exception("could not record error for %s", url)
 
     def finish(self, reason: str, pages_fetched: int, requests: int) -> str:
-        """Close the run row; returns its status."""
+        """Commit the last batch and close the run row; returns its status."""
+        self.commit()
+        self.db.conn.batching = False
         if reason == "finished":
             status = "partial" if self.errors else "ok"
             crawlstate.mark_sources(self.db, self.sources, self.run_id, complete=True)

@@ -72,6 +72,13 @@ RELIEFWATCH_ARCHIVE_DIR = os.getenv("RELIEFWATCH_ARCHIVE_DIR", "data/archive")
 RELIEFWATCH_RUN_ID = 0  # 0: the spider opens its own crawl run
 RELIEFWATCH_WARC_PATH = None  # set per run
 RELIEFWATCH_MAX_LIST_PAGES = 200  # per start URL, unless the source's hints say otherwise
+# Database writes are committed in batches: every N documents or T seconds, and at the end.
+RELIEFWATCH_COMMIT_ITEMS = 100
+RELIEFWATCH_COMMIT_SECONDS = 0.5
+
+# Items in parallel per response: a page yields at most one document, and Scrapy starts one
+# asyncio task per slot for every response (100 by default), whatever the page yields.
+CONCURRENT_ITEMS = 4
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 TELNETCONSOLE_ENABLED = False

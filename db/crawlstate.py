@@ -3,15 +3,75 @@
 ``seen_urls`` holds one row per canonical URL that was fetched and fully stored; a URL is only
 marked after its document (and its attachments) committed, so a killed crawl re-fetches what it
 had not finished. ``source_crawl_state`` remembers whether the last run of a source completed.
+
+:func:`open_batched` opens the crawl's connection: its write transactions (each
+``with db.conn:`` block of :mod:`db.store` and of this module) nest as savepoints in one batch
+transaction that :meth:`BatchConnection.commit_batch` commits. A document and the seen-URL mark
+that follows it commit together or not at all, so a killed crawl loses at most the last batch,
+whose URLs are not marked and are fetched again.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
 
 import sqlite_utils
 
+from db.schema import open_db
 from db.store import utcnow
+
+
+class BatchConnection(sqlite3.Connection):
+    """A connection whose ``with conn:`` blocks are savepoints while ``batching`` is on."""
+
+    batching = False
+    _depth = 0
+
+    def __enter__(self) -> BatchConnection:
+        if not self.batching:
+            return super().__enter__()
+        if not self.in_transaction:
+            self.execute("BEGIN")
+        self._depth += 1
+        self.execute(f"SAVEPOINT rw_batch_{self._depth}")
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> bool:
+        if not self._depth:
+            return bool(super().__exit__(exc_type, exc, tb))
+        name = f"rw_batch_{self._depth}"
+        self._depth -= 1
+        if exc_type is not None and self.in_transaction:
+            self.execute(f"ROLLBACK TO {name}")
+        if self.in_transaction:
+            self.execute(f"RELEASE {name}")
+        return False
+
+    def commit_batch(self) -> bool:
+        """Commit the open batch (between ``with`` blocks); True if there was one."""
+        if self._depth or not self.in_transaction:
+            return False
+        self.commit()
+        return True
+
+
+def open_batched(path: str | Path) -> sqlite_utils.Database:
+    """The database at ``path`` (schema ensured) on a :class:`BatchConnection`, batching on.
+
+    WAL with synchronous=NORMAL: a commit survives a killed process; a power cut may lose the
+    last commits but never corrupts the file.
+    """
+    open_db(path).close()
+    conn = sqlite3.connect(str(path), factory=BatchConnection)
+    db = sqlite_utils.Database(conn)
+    for pragma in ("journal_mode = WAL", "busy_timeout = 30000", "synchronous = NORMAL"):
+        db.execute(f"PRAGMA {pragma}")
+    conn.batching = True
+    return db
 
 # Statuses that need no new request before the next full pass: stored, or gone for good
 # (404/410), or forbidden (403, also robots.txt). 5xx and timeouts (status 0) are retried.

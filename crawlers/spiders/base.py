@@ -28,6 +28,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
 
 from crawlers.archive import warc_name
@@ -93,11 +94,14 @@ class GovNewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         run_id = settings.getint("RELIEFWATCH_RUN_ID") or None
-        spider.state = RunState.open(settings.get("RELIEFWATCH_DB"), spider.source_list,
-                                     run_id=run_id, full=spider.full)
+        spider.state = RunState.open(
+            settings.get("RELIEFWATCH_DB"), spider.source_list, run_id=run_id, full=spider.full,
+            commit_items=settings.getint("RELIEFWATCH_COMMIT_ITEMS", 100),
+            commit_seconds=settings.getfloat("RELIEFWATCH_COMMIT_SECONDS", 0.5))
         if not settings.get("RELIEFWATCH_WARC_PATH") and settings.get("RELIEFWATCH_ARCHIVE_DIR"):
             path = f"{settings['RELIEFWATCH_ARCHIVE_DIR']}/{warc_name(spider.state.run_id)}"
             settings.set("RELIEFWATCH_WARC_PATH", path, priority="spider")
+        crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         crawler.signals.connect(spider.on_spider_error, signal=signals.spider_error)
         crawler.signals.connect(spider.on_item_error, signal=signals.item_error)
@@ -223,7 +227,15 @@ class GovNewsSpider(scrapy.Spider):
         url = getattr(item, "url", None) or response.url
         self.state.error(url, "pipeline", f"{type(failure.value).__name__}: {failure.value}")
 
+    def on_opened(self, spider=None) -> None:
+        """Commit the open batch on a timer, so a quiet crawl does not hold writes back."""
+        self._committer = LoopingCall(self.state.commit)
+        self._committer.start(self.state.commit_seconds, now=False)
+
     def on_closed(self, spider=None, reason: str = "finished") -> None:
+        committer = getattr(self, "_committer", None)
+        if committer is not None and committer.running:
+            committer.stop()
         stats = self.crawler.stats
         self.state.finish(reason, pages_fetched=stats.get_value("response_received_count", 0),
                           requests=stats.get_value("downloader/request_count", 0))
