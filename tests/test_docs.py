@@ -50,3 +50,14 @@ def test_internal_tables_are_hidden_in_datasette():
     tables = metadata["databases"]["reliefwatch"]["tables"]
     for name in INTERNAL_TABLES:
         assert tables.get(name, {}).get("hidden") is True, name
+
+
+def test_readme_source_example_is_a_valid_source():
+    import yaml
+
+    from crawlers.sources import parse_source
+
+    block = re.search(r"```yaml\n(.*?)```", README, re.S).group(1)
+    (entry,) = yaml.safe_load(block)
+    source = parse_source(entry)
+    assert source.id == "guizhou-fgw" and source.hints.max_pages == 30
