@@ -51,6 +51,8 @@ class RunState:
         self.counts = {"documents_new": 0, "documents_updated": 0}
         self.errors = 0
         self._pending: dict[str, _PendingArticle] = {}
+        self.validators = crawlstate.all_validators(db)
+        self._new_validators: dict[str, tuple[str | None, str | None]] = {}
         self.commit_items = commit_items
         self.commit_seconds = commit_seconds
         self._uncommitted = 0
@@ -133,8 +135,31 @@ class RunState:
             self._mark(parent_url, pending.sha256, pending.document_id)
 
     def _mark(self, url: str, sha256: str | None, document_id: int | None) -> None:
-        crawlstate.mark_seen(self.db, url, sha256=sha256, document_id=document_id)
+        etag, last_modified = self._new_validators.pop(url, (None, None))
+        crawlstate.mark_seen(self.db, url, sha256=sha256, document_id=document_id, etag=etag,
+                             last_modified=last_modified)
         self.known.add(url)
+
+    # -- conditional requests ---------------------------------------------------------------
+    def conditional_headers(self, canonical_url: str) -> dict[str, str]:
+        """``If-None-Match``/``If-Modified-Since`` for a URL stored with validators."""
+        etag, last_modified = self.validators.get(canonical_url, (None, None))
+        headers = {"If-None-Match": etag} if etag else {}
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return headers
+
+    def fetched(self, canonical_url: str, headers: dict[str, str]) -> None:
+        """Keep a 200 response's ``ETag``/``Last-Modified`` for when its URL is marked seen."""
+        lower = {k.lower(): v for k, v in headers.items()}
+        if lower.get("etag") or lower.get("last-modified"):
+            self._new_validators[canonical_url] = (lower.get("etag"), lower.get("last-modified"))
+
+    def not_modified(self, canonical_url: str) -> None:
+        """A 304 answer: the stored document stands; nothing new, no error."""
+        crawlstate.mark_unchanged(self.db, canonical_url)
+        self.known.add(canonical_url)
+        self.count("unchanged")
 
     def document_id_for(self, canonical_url: str) -> int | None:
         return crawlstate.seen_document_id(self.db, canonical_url)

@@ -122,6 +122,19 @@ def mark_seen(
         )
 
 
+def all_validators(db: sqlite_utils.Database) -> dict[str, tuple[str | None, str | None]]:
+    """``url -> (etag, last_modified)`` of stored URLs that have either (conditional GETs)."""
+    rows = db.execute("select url, etag, last_modified from seen_urls where status = 200 and "
+                      "(etag is not null or last_modified is not null)").fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def mark_unchanged(db: sqlite_utils.Database, url: str) -> None:
+    """A conditional request answered 304 Not Modified: only the fetch time changes."""
+    with db.conn:
+        db.execute("update seen_urls set last_fetched = ? where url = ?", [utcnow(), url])
+
+
 def seen_document_id(db: sqlite_utils.Database, url: str) -> int | None:
     """Document id stored for a canonical URL, if any."""
     row = db.execute("select document_id from seen_urls where url = ?", [url]).fetchone()

@@ -13,6 +13,14 @@ From each start URL (a column page) it reads list pages (:mod:`crawlers.listing`
 unknown articles, hands them to the pipelines as :class:`CapturedDocument` items and follows
 pagination while a page still holds unseen links (every page on ``full`` or after an unfinished
 run). PDFs linked from stored articles are fetched afterwards by :meth:`article_stored`.
+
+A known article or PDF fetched again (``--full``) is asked for with ``If-None-Match`` /
+``If-Modified-Since`` from ``seen_urls``; a 304 leaves its document as it is.
+
+Limits: only PDF attachments are fetched; ``.doc``/``.docx``/``.xls``/``.xlsx`` links are
+ignored (no extractor for them yet). An ad-hoc source (a bare ``--start-url``) is named after
+the URL's host *and port* (``127.0.0.1:8123``), so the same loopback site served on another
+port is a different source with its own seen URLs.
 """
 
 from __future__ import annotations
@@ -110,8 +118,11 @@ class GovNewsSpider(scrapy.Spider):
     # -- requests ---------------------------------------------------------------------------
     def _request(self, url: str, kind: str, source_id: str, callback, **meta: Any) -> Request:
         meta.update(rw_kind=kind, rw_source=source_id)
+        headers = self.state.conditional_headers(canonicalize(url)) if kind != "list" else {}
+        if headers:  # a known document fetched again (--full): 304 means unchanged
+            meta["handle_httpstatus_list"] = [304]
         return Request(url, callback=callback, errback=self.on_error, meta=meta,
-                       priority=PRIORITY[kind], dont_filter=True)
+                       headers=headers or None, priority=PRIORITY[kind], dont_filter=True)
 
     async def start(self) -> AsyncIterator[Any]:
         for source in self.source_list:
@@ -165,11 +176,26 @@ class GovNewsSpider(scrapy.Spider):
             yield self._request(url, "list", source.id, self.parse_list, rw_start=start)
 
     def parse_article(self, response: Response):
+        if self._not_modified(response):
+            return
         kind = "pdf" if is_pdf(response.body, {}) else "article"
         yield self._captured(response, kind)
 
     def parse_attachment(self, response: Response):
+        if self._not_modified(response):
+            return
         yield self._captured(response, "pdf")
+
+    def _not_modified(self, response: Response) -> bool:
+        """Handle a 304 (True); else remember the response's validators (False)."""
+        canonical = canonicalize(response.request.url)
+        if response.status == 304:
+            self.state.not_modified(canonical)
+            if response.meta.get("rw_kind") == "pdf":
+                self.state.attachment_done(response.meta.get("rw_parent"), canonical)
+            return True
+        self.state.fetched(canonical, header_dict(response))
+        return False
 
     def _captured(self, response: Response, kind: str) -> CapturedDocument:
         meta = response.meta
