@@ -224,6 +224,8 @@ _ZH_RULES: list[tuple[str, Handler, str]] = [
      "period"),
     (rf"截(?:至|止)(?:到)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:底|末)", _year, "period"),
     (rf"(?:自|从)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:以来|来|至今)", _since, "period"),
+    (rf"(?:自|从)(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:\d{{1,2}}月(?:份)?)?(?:起|开始)", _since,
+     "period"),
     (rf"(?P<y>{Y})年(?P<m>\d{{1,2}})月(?:份)?(?:\d{{1,2}}日)?", _one_month, "period"),
     (rf"(?P<y>{Y})年(?:度)?", _year, "period"),
     (rf"(?P<rel>{REL_ZH})", _year, "period"),

@@ -17,6 +17,12 @@ _LETTER_BEFORE = re.compile(r"[A-Za-z][-‐]?$")
 _IDENTIFIER = re.compile(r"\d{7,}")
 _QUOTES = {"“": "”", '"': '"', "「": "」", "《": "》", "‘": "’"}
 _SENTENCE_PUNCT = re.compile(r"[,，。；;！!？?]")
+# A lone 一 is an article ("a", "some"), not the figure one: 一批, 一些, 一系列, 一大批, 一个,
+# 一项. In money and percentages (一成) it stays a number.
+_ARTICLE_ONE = re.compile(
+    r"[一壹](?![0-9０-９一二三四五六七八九十百千万亿两〇零点几余多拾佰仟萬億])"
+)
+_NUMBER_ONE_UNITS = ("yuan", "percent", "percentage_points")
 
 
 @cache
@@ -54,6 +60,8 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
 
 def is_blocked(text: str, q: Quantity) -> bool:
     """Whether the quantity at ``q.start``-``q.end`` of ``text`` is a name, citation or code."""
+    if q.unit not in _NUMBER_ONE_UNITS and _ARTICLE_ONE.match(text, q.start):
+        return True
     before = text[max(0, q.start - 12):q.start]
     after = text[q.end:q.end + 6]
     en_prefix, zh_prefix = _prefix_patterns()

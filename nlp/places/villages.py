@@ -37,6 +37,9 @@ _GENERIC_TAILS = (
 _NOT_AFTER = {"村": frozenset("民委级庄落容貌务际"),
               "乡": frozenset("村镇亲贤土风情愁音下里间邻"), "镇": frozenset("级村")}
 _LEADING_POS = ("v", "d", "p", "c", "r", "u", "f", "t", "q", "a")
+_VERB_POS = ("v",)
+# Words a village name may follow directly in running text: 在前进村, 赴团结村, 和胜利村.
+_INTRODUCERS = frozenset("在到赴对和与及是为于从自至由向往、经去来入驻进")
 _EN_STOP = frozenset({"The", "This", "That", "Each", "Every", "Our", "Their", "Its", "New", "Old",
                       "Model", "Key", "Poor", "Pilot", "Rural", "Home", "Small", "Central"})
 
@@ -62,7 +65,24 @@ def _stem_ok(text: str, start: int, end: int, floor: int) -> bool:
     if start > floor and text[start - 1:start + 1] in words:
         return False  # 帮助|干溪: the name would start inside a word
     lead = words.get(stem[:2], "")
-    return not (len(stem) > 2 and lead.startswith(_LEADING_POS))
+    if len(stem) > 2 and lead.startswith(_LEADING_POS):
+        return False
+    return not _ends_in_predicate(text, start, end, floor)
+
+
+def _ends_in_predicate(text: str, start: int, end: int, floor: int) -> bool:
+    """"以工代赈方式实施村内道路": a stem ending in a verb of the running text is no name.
+
+    A longer stem whose last word is a verb (方式|实施, 组织|实施) never names a village; a
+    two-character verb stem (实施, 开展) does only right after a division or an introducing
+    word (保靖县前进村, 在前进村), never glued to the running text.
+    """
+    tail = common_words().get(text[end - 2:end], "")
+    if not tail.startswith(_VERB_POS):
+        return False
+    if end - start > 2:
+        return True
+    return start > floor and is_cjk(text[start - 1]) and text[start - 1] not in _INTRODUCERS
 
 
 def find_chinese(text: str, floors: list[tuple[int, int]]) -> list[Locality]:

@@ -5,6 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.quantities.counted import (
+    counts_projects,
+    modifies_other_head,
+    noun_limit,
+    noun_phrase_end,
+)
 from nlp.quantities.lexicon import lexicon
 
 _PERCENT_RE = re.compile(
@@ -68,8 +74,14 @@ def unit_after(norm: str, pos: int, start: int | None = None) -> Unit:
                 if word in NEUTRAL_MEASURES or unit.unit == "count":
                     unit.unit = found.unit
                 unit.noun, unit.noun_end = found.noun, found.noun_end
-            elif word in NEUTRAL_MEASURES:
-                unit.unit = noun_before(norm, start) or unit.unit
+            else:
+                if word in NEUTRAL_MEASURES:
+                    unit.unit = noun_before(norm, start) or unit.unit
+                if word == "项" and unit.unit == "count" and counts_projects(norm, m.end(), start):
+                    unit.unit = "projects"
+                phrase_end = noun_phrase_end(norm, m.end())
+                if phrase_end is not None:
+                    unit.noun_end = phrase_end  # the span shows what was counted ("4个自然寨")
         return unit
     return zh_noun(norm, pos, measured=False) or en_noun(norm, pos)
 
@@ -92,13 +104,15 @@ def zh_noun(norm: str, pos: int, measured: bool) -> Unit | None:
     run = _CJK.match(norm, pos)
     if run is None:
         return None
-    window = norm[pos: min(run.end(), pos + ZH_NOUN_GAP[measured] + 8)]
+    window = norm[pos: noun_limit(norm, pos, min(run.end(), pos + ZH_NOUN_GAP[measured] + 8))]
     m = lex.noun_zh_re.search(window)
     if m is None or m.start() > ZH_NOUN_GAP[measured]:
         return None
     end = m.end()
     while (nxt := lex.noun_zh_re.match(window, end)) is not None:
         m, end = nxt, nxt.end()
+    if modifies_other_head(norm, pos + end):
+        return None  # "7个村民小组": groups are counted, not villagers
     return Unit(lex.nouns_zh[m.group()], pos + end, noun=window[:end], noun_end=pos + end)
 
 

@@ -48,7 +48,8 @@ def test_there_are_enough_fixture_sentences() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_fixture_facts(case: dict) -> None:
-    facts = extract_facts(case["text"], published=case.get("published"), title=case.get("title"))
+    facts = extract_facts(case["text"], published=case.get("published"), title=case.get("title"),
+                          **({"publisher": case["publisher"]} if "publisher" in case else {}))
     remaining = list(facts)
     for expected in case["facts"]:
         fact = _find(expected, remaining)

@@ -1,0 +1,76 @@
+"""Chinese counted nouns after a measure word: where the noun phrase ends, what 项 counts.
+
+"4个自然寨的人居环境": the counted noun is 自然寨 and stops at 的; "两项培训" counts kinds
+of training, not projects; "实施以工代赈26项" counts projects.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jieba
+
+from nlp.places.scan import common_words, is_cjk
+
+# The counted noun never runs past these (的 starts a modifier of something else).
+NOUN_STOP = frozenset("的之，。、；：！？,.;:!?（）()“”\"《》 和与及或等")
+MAX_NOUN_CHARS = 6
+# Parts of speech (jieba) of words that end a noun phrase once it has begun.
+_PHRASE_END_POS = ("v", "p", "c", "u", "d", "r", "f", "t")
+# Words before a bare "N项" that make it a count of projects.
+_PROJECT_CONTEXT = re.compile(r"项目|工程|开工|竣工|完工|建成|实施|谋划|储备|申报|立项")
+PROJECT_LOOKBACK = 14
+# Heads that make a people/household noun before them a modifier: 村民小组, 农户合作社.
+_OTHER_HEAD = re.compile(
+    r"小组|委员会|合作社|协会|大会|之家|中心|服务站|夜校|组织|议事会|车间|工厂"
+)
+
+
+def modifies_other_head(norm: str, end: int) -> bool:
+    """Whether the noun ending at ``end`` only modifies a following head noun."""
+    return bool(_OTHER_HEAD.match(norm, end))
+
+
+def noun_limit(norm: str, pos: int, limit: int) -> int:
+    """The end of the stretch after ``pos`` in which a counted noun may lie (stops at 的)."""
+    end = pos
+    while end < limit and norm[end] not in NOUN_STOP:
+        end += 1
+    return end
+
+
+@lru_cache(maxsize=4096)
+def _words(segment: str) -> tuple[str, ...]:
+    return tuple(jieba.lcut(segment, HMM=False))
+
+
+def noun_phrase_end(norm: str, pos: int) -> int | None:
+    """End of the noun phrase starting at ``pos`` ("自然寨" in "自然寨的人居环境",
+    "示范基地" in "示范基地建设"); None when no CJK noun starts there."""
+    end = noun_limit(norm, pos, min(len(norm), pos + MAX_NOUN_CHARS + 4))
+    segment = norm[pos:end]
+    if not segment or not all(is_cjk(ch) for ch in segment[:1]):
+        return None
+    pos_of = common_words()
+    length = 0
+    for i, word in enumerate(_words(segment)):
+        if not all(is_cjk(ch) for ch in word):
+            break
+        if i and pos_of.get(word, "n").startswith(_PHRASE_END_POS):
+            break
+        if length + len(word) > MAX_NOUN_CHARS:
+            break
+        length += len(word)
+    return pos + length if length else None
+
+
+def counts_projects(norm: str, measure_end: int, start: int | None) -> bool:
+    """Whether a bare "N项" (no noun after it) counts projects, from the words before it."""
+    if measure_end < len(norm) and is_cjk(norm[measure_end]) and norm[measure_end] not in (
+        NOUN_STOP
+    ):
+        return False  # "两项培训", "三项机制": kinds of something, not projects
+    if start is None:
+        return False
+    return bool(_PROJECT_CONTEXT.search(norm, max(0, start - PROJECT_LOOKBACK), start))
