@@ -33,7 +33,7 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:  # Scrapy turns its own loggers up to DEBUG
         handler.setLevel(level)
-    logging.getLogger("jieba").setLevel(max(level, logging.INFO))
+    logging.getLogger("jieba").setLevel(logging.DEBUG if verbose > 1 else logging.WARNING)
     global LOG_LEVEL
     LOG_LEVEL = logging.getLevelName(level)
 
@@ -246,8 +246,10 @@ def demo(db_path, serve, port) -> None:
         from reliefwatch.publish import serve as serve_datasette
 
         port = free_port(port)
-        click.echo(f"\nDatasette is serving the facts at http://127.0.0.1:{port}/"
-                   f"{db_path.stem}/fact_evidence  (Ctrl-C to stop)")
+        base = f"http://127.0.0.1:{port}/{db_path.stem}"
+        click.echo(f"\nDatasette is serving the facts at {base}/facts\n"
+                   f"  with their documents' titles, dates and URLs: {base}/fact_evidence\n"
+                   f"  (Ctrl-C to stop)")
         serve_datasette(db_path, port=port)
 
 
