@@ -33,7 +33,9 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:  # Scrapy turns its own loggers up to DEBUG
         handler.setLevel(level)
-    logging.getLogger("jieba").setLevel(logging.DEBUG if verbose > 1 else logging.WARNING)
+    import jieba  # its import sets its own logger to DEBUG
+
+    jieba.setLogLevel(logging.DEBUG if verbose > 1 else logging.WARNING)
     global LOG_LEVEL
     LOG_LEVEL = logging.getLevelName(level)
 
