@@ -13,7 +13,7 @@ from nlp.formatting import format_facts_table
 from nlp.lang import detect_lang
 from nlp.metrics import METRIC_NAMES, METRICS, Metric
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 MAX_CHARS = 20_000_000  # beyond this a "document" is not an article; the rest is ignored
 
 log = logging.getLogger(__name__)
@@ -27,12 +27,15 @@ def _clean(text: object) -> str:
 
 
 def extract_facts(
-    text: str, lang: str | None = None, published: str | None = None, title: str | None = None
+    text: str, lang: str | None = None, published: str | None = None, title: str | None = None,
+    *, publisher: str | None = None,
 ) -> list[Fact]:
     """Every quantified fact in ``text`` (facts in a leading title count too).
 
     ``published`` ("2024", "2024-04", "2024-04-11") resolves "last year"/去年; when absent a
-    dateline near the top of the text is used. Never raises on bad input.
+    dateline near the top of the text is used. ``publisher`` ("湘西州人民政府") names the
+    document's own jurisdiction, the place of 全州/我县/"the prefecture" when the text does
+    not name it. Never raises on bad input.
     """
     from nlp.document import extract_document
 
@@ -41,7 +44,8 @@ def extract_facts(
         return []
     try:
         return extract_document(clean, lang, published if isinstance(published, str) else None,
-                                title if isinstance(title, str) else None)
+                                title if isinstance(title, str) else None,
+                                publisher if isinstance(publisher, str) else None)
     except Exception:  # noqa: BLE001 - bad input must never stop a crawl or a load
         log.exception("fact extraction failed; returning no facts")
         return []

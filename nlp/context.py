@@ -26,4 +26,6 @@ class SentenceContext:
     anaphor_place: PlaceRef | None = None
     main_place: PlaceRef | None = None
     headline: bool = False
+    paragraph_place: PlaceRef | None = None  # the last town/village named in the paragraph
+    previous: list = field(default_factory=list)  # candidates of the paragraph's last sentence
     notes: dict[str, object] = field(default_factory=dict)

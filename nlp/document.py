@@ -15,6 +15,7 @@ from nlp.periods import find_periods
 from nlp.pipeline import run_sentence
 from nlp.place_refs import PlaceRef, group_places, national_cue
 from nlp.places import link_places
+from nlp.scope import Scope, cue_refs, find_cues, publisher_place
 from nlp.segment import Section, Sentence, split_document
 
 # A sentence without a digit or Chinese numeral holds no fact: it skips the pipeline.
@@ -38,8 +39,10 @@ def _refs_in(refs: list[PlaceRef], start: int, end: int) -> list[PlaceRef]:
 
 
 def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef],
-                title_refs: list[PlaceRef]) -> PlaceRef | None:
+                title_refs: list[PlaceRef], title: str | None, scope: Scope) -> PlaceRef | None:
     headline = section.headline
+    inside = [r for s in sentences if s.section == section.index for r in refs
+              if s.start <= r.start and r.end <= s.end]
     if headline is not None:
         own = [r for r in refs if headline.start <= r.start and r.end <= headline.end]
         if own:
@@ -48,15 +51,26 @@ def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef
             return None
     if title_refs and section.index == 0:
         return max(title_refs, key=lambda r: (r.rank, r.start))
-    inside = [r for s in sentences if s.section == section.index for r in refs
-              if s.start <= r.start and r.end <= s.end]
+    heading = headline.text if headline is not None else (title if section.index == 0 else None)
+    own_cue = _headline_cue_place(heading, inside, scope)
+    if own_cue is not None:
+        return own_cue  # 我州召开…: the document's own prefecture
     counts = Counter((r.code or r.text) for r in inside)
     if not counts:
-        return None
+        return scope.publisher
     key, n = counts.most_common(1)[0]
     if n < MIN_MAIN_PLACE_MENTIONS:
         return None
     return next(r for r in inside if (r.code or r.text) == key)
+
+
+def _headline_cue_place(heading: str | None, inside: list[PlaceRef],
+                        scope: Scope) -> PlaceRef | None:
+    cues = [c for c in find_cues(heading or "") if not c.anaphor]
+    if not cues:
+        return None
+    found = scope.resolve(cues[0], inside)
+    return found if found is None else found.shifted(-found.start)
 
 
 def _sentence_place(refs: list[PlaceRef]) -> PlaceRef | None:
@@ -64,9 +78,10 @@ def _sentence_place(refs: list[PlaceRef]) -> PlaceRef | None:
 
 
 def extract_document(text: str, lang: str | None = None, published: str | None = None,
-                     title: str | None = None) -> list[Fact]:
+                     title: str | None = None, publisher: str | None = None) -> list[Fact]:
     """Facts of a whole document, in text order."""
     sections, sentences = split_document(text, title)
+    scope = Scope(publisher_place(publisher), lang if lang in ("zh", "en") else script_of(text))
     refs = group_places(text, link_places(text, lang))
     title_refs = []
     if title and not any(s.headline for s in sentences):
@@ -74,7 +89,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     given = parse_published(published)
     states = [
         _SectionState(given if (s.index == 0 and given) else (s.date or given),
-                      _main_place(s, sentences, refs, title_refs))
+                      _main_place(s, sentences, refs, title_refs, title, scope))
         for s in sections
     ]
     for section, state in zip(sections, states, strict=True):
@@ -86,21 +101,25 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     section_of: dict[int, int] = {}
     headline_facts: list[tuple[int, Fact]] = []
     carry: Period | None = None
-    anaphor: PlaceRef | None = None
+    anaphor = local = None
+    previous: list = []
     paragraph = section = -1
     for sentence in sentences:
         if sentence.section != section:
             section, anaphor = sentence.section, None
+            scope.reset()
         if sentence.paragraph != paragraph:
-            paragraph, carry = sentence.paragraph, None
+            paragraph, carry, local, previous = sentence.paragraph, None, None, []
         state = states[section]
-        local_refs = _refs_in(refs, sentence.start, sentence.end)
+        named = _refs_in(refs, sentence.start, sentence.end)
+        local_refs = sorted(named + cue_refs(sentence.text, named, scope), key=lambda r: r.start)
         s_lang = script_of(sentence.text)
         if NUMERIC.search(sentence.text):
             ctx = SentenceContext(s_lang, sentence.start, state.ref, local_refs, carry, anaphor,
-                                  state.main_place, sentence.headline)
+                                  state.main_place, sentence.headline, local, previous)
             doc = run_sentence(sentence.text, ctx)
             mentions, found = doc._.periods, doc._.facts
+            previous = doc._.candidates or previous
         else:
             mentions, found = find_periods(sentence.text, state.ref, s_lang), []
         stated = [m.period for m in mentions
@@ -110,6 +129,9 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         if stated and not sentence.headline and state.first_period is None:
             state.first_period = stated[0]
         anaphor = _sentence_place(local_refs) or anaphor
+        scope.observe(local_refs)
+        local = max((r for r in local_refs if r.rank >= 4), key=lambda r: (r.rank, r.start),
+                    default=local)
         if sentence.headline:
             headline_facts += [(section, f) for f in found]
         else:

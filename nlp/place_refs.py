@@ -27,6 +27,7 @@ class PlaceRef:
     name_zh: str | None
     name_en: str | None
     level: str
+    parent_code: str | None = None
 
     @property
     def rank(self) -> int:
@@ -39,7 +40,7 @@ class PlaceRef:
 def _ref(mention: PlaceMention) -> PlaceRef:
     place = mention.place
     return PlaceRef(mention.start, mention.end, mention.text, place.code,
-                    place.name_zh or None, place.name_en or None, place.level)
+                    place.name_zh or None, place.name_en or None, place.level, place.parent_code)
 
 
 def _group(text: str, members: list[PlaceRef]) -> PlaceRef:

@@ -45,7 +45,8 @@ def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:
 def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
                  ctx: SentenceContext) -> PlaceRef | None:
     """Clause place, else the sentence's (a village/town anywhere, else one named before the
-    figure), else the previous sentence's for "This ...", else the section's main place."""
+    figure), else the previous sentence's for "This ...", else the paragraph's village or
+    town, else the section's main place."""
     lo, hi = c.clause
     in_clause = [r for r in refs if lo <= r.start and r.end <= hi]
     if in_clause:
@@ -62,7 +63,7 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
         return None
     if ctx.anaphor_place is not None and starts_with_anaphor(text):
         return ctx.anaphor_place
-    return ctx.main_place
+    return ctx.paragraph_place or ctx.main_place
 
 
 def build_fact(c: Candidate, text: str, place: PlaceRef | None, period: Period | None,

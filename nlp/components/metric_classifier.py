@@ -31,10 +31,17 @@ class Candidate:
 
 
 def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
-             protected: list[tuple[int, int]]) -> Candidate | None:
-    """The candidate for ``q`` in sentence ``text``, or None when it is not a fact."""
+             protected: list[tuple[int, int]],
+             before: list[Candidate] | None = None) -> Candidate | None:
+    """The candidate for ``q`` in sentence ``text``, or None when it is not a fact.
+
+    ``before`` are the previous sentence's candidates: a bare number in a sentence that opens
+    with "Of these"/其中 is a part of them and takes their unit and metric.
+    """
     end = max(q.end, q.noun_end or q.end)
     clause = clause_bounds(text, q.start, end, protected)
+    if before and q.unit is None and not previous and rules.starts_with_inclusion(text, lang):
+        previous = [_moved(c) for c in before]
     unit = "percent" if q.unit == "percentage_points" else q.unit
     noun_unit = rules.unit_from_noun(q.noun, lang)
     if noun_unit == "non_facts":
@@ -61,6 +68,11 @@ def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
     return Candidate(q, unit, metric, q.start, end, clause)
 
 
+def _moved(c: Candidate) -> Candidate:
+    """A candidate of an earlier sentence, placed before this one (offsets no longer apply)."""
+    return Candidate(c.quantity, c.unit, c.metric, -1, -1, (-1, -1))
+
+
 def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit: str,
                 lang: str, previous: list[Candidate], inherited: Candidate | None,
                 from_subject: bool = False) -> str:
@@ -70,6 +82,8 @@ def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit:
         cue = rules.pick_metric(family, text, q.start, end, lang, (SUBJECT_LOOKBACK, 0))
     else:
         cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang)
+    if cue == "people_benefited" and inherited is not None and inherited.unit == unit:
+        cue = None  # "Of these, 860 were ... lifted out of poverty": who they are, not what
     if cue is None:
         same = [c for c in previous if c.unit == unit]
         if inherited is not None and inherited.unit == unit:
@@ -92,7 +106,7 @@ class MetricClassifier:
         protected = [(r.start, r.end) for r in (doc._.place_refs or [])]
         candidates: list[Candidate] = []
         for q in doc._.quantities or []:
-            candidate = classify(doc.text, q, lang, candidates, protected)
+            candidate = classify(doc.text, q, lang, candidates, protected, ctx.previous)
             if candidate is not None:
                 candidates.append(candidate)
         doc._.candidates = candidates

@@ -21,6 +21,8 @@ _EN_PATTERN = re.compile(
 # Characters that never sit inside a village name (function words, measures, pronouns).
 _STOP_CHARS = frozenset("的了是在个们着把被这那每各该其此也就又还并而或从到对向给让为于等将全本与及"
                         "已所之以由则但即按据当有和及")
+_STRONG_STOP_CHARS = frozenset("的了是在个们着把被这那每各该其此也就又还并而或从到对给让为等将与"
+                               "及已所之则但即按据当")
 # Characters a name does not start with (administrative suffixes of a preceding name).
 _NO_LEAD = frozenset("县市省区镇乡村州")
 # Generic words before 村/镇/乡/社区: 贫困村, 示范村, 城镇, 乡村, 安置社区 ...
@@ -55,9 +57,13 @@ class Locality:
     level: str
 
 
-def _stem_ok(text: str, start: int, end: int, floor: int) -> bool:
+def _stem_ok(text: str, start: int, end: int, floor: int, listed: bool = False) -> bool:
     stem = text[start:end]
-    if stem[0] in _NO_LEAD or any(ch in _STOP_CHARS for ch in stem):
+    # Right after a place name (会川镇本庙村) or in a list (、以礼社区) a name may hold a
+    # character that is a function word elsewhere (本, 以, 和, 向).
+    named = listed or _name_position(text, start, floor)
+    stops = _STRONG_STOP_CHARS if named else _STOP_CHARS
+    if stem[0] in _NO_LEAD or any(ch in stops for ch in stem):
         return False
     if stem.endswith(_GENERIC_TAILS):
         return False
@@ -68,6 +74,11 @@ def _stem_ok(text: str, start: int, end: int, floor: int) -> bool:
     if len(stem) > 2 and lead.startswith(_LEADING_POS):
         return False
     return not _ends_in_predicate(text, start, end, floor)
+
+
+def _name_position(text: str, start: int, floor: int) -> bool:
+    return (start == floor and start > 0 and text[start - 1] not in "，。；：！？,;:!?"
+            ) or (start > 0 and text[start - 1] in "、")
 
 
 def _ends_in_predicate(text: str, start: int, end: int, floor: int) -> bool:
@@ -106,7 +117,7 @@ def find_chinese(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
             start = k - size
             if start < floor or not all(is_cjk(ch) for ch in text[start:k]):
                 continue
-            if _stem_ok(text, start, k, floor):
+            if _stem_ok(text, start, k, floor, text[m.end():m.end() + 1] == "、"):
                 en, level = ZH_SUFFIXES[suffix]
                 out.append(Locality(start, m.end(), text[start:m.end()],
                                     f"{romanize(text[start:k])} {en}", level))

@@ -22,6 +22,8 @@ _YUAN_FALSE = re.compile(r"元(?:旦|素|宵|首|件|器|老|年|帅|月|气|音
 _YUAN_TAIL = re.compile(r"整|(?: ?人民币)| ?\((?:RMB|CNY)\)")
 _EN_WORD = re.compile(r"[ ]{1,2}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_EN_LEAD = re.compile(r"(?i:\s+(?:more|additional|other|fewer)(?=\s+(?!than\b)[a-z])"
+                      r"|\s+of\s+(?:those|these|the|its|their|them|all)(?=\s+[a-z]))")
 NEUTRAL_MEASURES = {"个", "個", "名", "项", "家", "位", "批", "类", "种"}
 ZH_NOUN_GAP = {True: 6, False: 2}  # chars allowed before the noun, with / without a measure
 
@@ -120,7 +122,8 @@ def en_noun(norm: str, pos: int) -> Unit:
     """The English noun phrase after a number, classified by its head ("local villagers")."""
     lex = lexicon()
     words: list[re.Match[str]] = []
-    at = pos
+    lead = _EN_LEAD.match(norm, pos)  # "5 more projects", "15 of those projects"
+    at = lead.end() if lead else pos
     while len(words) < 7:
         m = _EN_WORD.match(norm, at)
         if m is None or m.group(1).lower() in lex.stopwords_en:
