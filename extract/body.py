@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import html
+from lxml import etree, html
 
 from extract.dom import is_noise, squash
 
@@ -26,6 +26,9 @@ BODY_XPATHS = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' view ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' zw ')]",
 )
+_BODY_XPATHS = tuple(etree.XPath(x) for x in BODY_XPATHS)  # compiled once
+_ROWS = etree.XPath("./tr | ./*/tr")
+_CELLS = etree.XPath("./td | ./th")
 _MIN_BODY_CHARS = 20
 _MAX_LINK_SHARE = 0.5
 _BLOCK_TAGS = {
@@ -63,9 +66,9 @@ def _text_share_of_links(element: html.HtmlElement, total: int) -> float:
 
 def find_body(tree: html.HtmlElement) -> html.HtmlElement | None:
     """The element holding the article text according to known site markup, or None."""
-    for xpath in BODY_XPATHS:
+    for xpath in _BODY_XPATHS:
         best: tuple[int, html.HtmlElement] | None = None
-        for element in tree.xpath(xpath):
+        for element in xpath(tree):
             if is_noise(element):
                 continue
             length = len(squash(element.text_content()))
@@ -81,14 +84,14 @@ def find_body(tree: html.HtmlElement) -> html.HtmlElement | None:
 
 
 def _is_data_table(table: html.HtmlElement) -> bool:
-    rows = table.xpath("./tr | ./*/tr")
-    return len(rows) >= 2 and any(len(row.xpath("./td | ./th")) >= 2 for row in rows)
+    rows = _ROWS(table)
+    return len(rows) >= 2 and any(len(_CELLS(row)) >= 2 for row in rows)
 
 
 def _table_rows(table: html.HtmlElement) -> list[str]:
     rows = []
-    for row in table.xpath("./tr | ./*/tr"):
-        cells = [squash(cell.text_content()) for cell in row.xpath("./td | ./th")]
+    for row in _ROWS(table):
+        cells = [squash(cell.text_content()) for cell in _CELLS(row)]
         if any(cells):
             rows.append(" | ".join(cells))
     return rows

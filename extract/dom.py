@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree, html
 
@@ -19,6 +19,7 @@ _NOISE = re.compile(
 )
 _NOISE_TAGS = {"nav", "footer", "aside", "script", "style", "noscript", "template"}
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_TEXT_NODES = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u3000\ufeff]+")
 
 
@@ -70,6 +71,39 @@ def is_link_list_item(element: html.HtmlElement) -> bool:
     return False
 
 
+def _excluded_itself(node: html.HtmlElement) -> bool:
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag and is_noise(node):
+        return True
+    return tag == "a" or (tag in {"li", "dd", "tr"} and node.find(".//a") is not None)
+
+
+def furniture_test() -> Callable[[html.HtmlElement], bool]:
+    """``in_noise(e) or is_link_list_item(e)`` for the elements of one page, each ancestor
+    judged once (the answers are kept while the returned function lives)."""
+    memo: dict[html.HtmlElement, bool] = {}
+
+    def excluded(element: html.HtmlElement) -> bool:
+        path = []
+        node: html.HtmlElement | None = element
+        result = False
+        while node is not None:
+            known = memo.get(node)
+            if known is not None:
+                result = known
+                break
+            path.append(node)
+            if _excluded_itself(node):
+                result = True
+                break
+            node = node.getparent()
+        for seen in path:
+            memo[seen] = result
+        return result
+
+    return excluded
+
+
 def meta_values(tree: html.HtmlElement) -> dict[str, str]:
     """``<meta>`` contents keyed by lower-cased name/property/itemprop (first one wins)."""
     found: dict[str, str] = {}
@@ -83,7 +117,7 @@ def meta_values(tree: html.HtmlElement) -> dict[str, str]:
 
 def text_nodes(root: html.HtmlElement) -> Iterator[tuple[str, html.HtmlElement]]:
     """Visible text pieces in document order, each with the element that holds it."""
-    for node in root.xpath(".//text()[not(ancestor::script or ancestor::style)]"):
+    for node in _TEXT_NODES(root):
         holder = node.getparent()
         if holder is None:
             continue

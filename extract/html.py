@@ -8,7 +8,7 @@ from extract.dom import meta_values, parse_html
 from extract.encoding import decode_html
 from extract.lang import detect_lang
 from extract.links import LinkResolver, all_links, attachments, base_url
-from extract.metadata import find_published, find_publisher, find_title
+from extract.metadata import eligible_text, find_published, find_publisher, find_title
 from extract.types import Article
 
 
@@ -28,8 +28,9 @@ def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None
     if body_element is None:
         body_element = find_body(tree)
     title = find_title(tree, metas)
-    published = find_published(tree, metas, url, body_element, title)
-    publisher = find_publisher(tree, metas, body_element)
+    nodes = eligible_text(tree, body_element)
+    published = find_published(tree, metas, url, body_element, title, nodes=nodes)
+    publisher = find_publisher(tree, metas, body_element, nodes=nodes)
     if body_element is not None:
         lines = clean_lines(render_text(body_element))
     else:

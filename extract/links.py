@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from lxml import html
+from lxml import etree, html
 
 from extract.dom import in_noise, squash
 
@@ -14,6 +14,8 @@ ATTACHMENT_EXTENSIONS = (
     ".zip", ".rar", ".7z", ".csv", ".txt",
 )
 _ATTACHMENT_BLOCK = re.compile(r"attach|fujian|appendix|(^|[\s_-])fj([\s_-]|$)|download", re.I)
+_LINKS = etree.XPath("//a[@href] | //area[@href]")
+_ANCHORS = etree.XPath("//a[@href]")
 _ATTACHMENT_TEXT = re.compile(r"附件|attachment", re.I)
 
 
@@ -58,7 +60,7 @@ class LinkResolver:
 def all_links(tree: html.HtmlElement, resolve: LinkResolver) -> list[str]:
     """Every distinct absolute link of the page, in document order."""
     seen: dict[str, None] = {}
-    for anchor in tree.xpath("//a[@href] | //area[@href]"):
+    for anchor in _LINKS(tree):
         link = resolve(anchor.get("href"))
         if link:
             seen.setdefault(link, None)
@@ -83,7 +85,7 @@ def attachments(
 ) -> list[str]:
     """Attachment URLs linked from the article body, an attachments block or ``附件`` links."""
     seen: dict[str, None] = {}
-    for anchor in tree.xpath("//a[@href]"):
+    for anchor in _ANCHORS(tree):
         link = resolve(anchor.get("href"))
         if not link:
             continue

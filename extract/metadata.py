@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
-from lxml import html
+from lxml import etree, html
 
 from extract.dates import date_from_url, find_date
-from extract.dom import in_noise, is_link_list_item, squash, text_nodes
+from extract.dom import furniture_test, in_noise, squash, text_nodes
 
 _TITLE_XPATHS = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-title ')]",
@@ -21,6 +23,8 @@ _TITLE_XPATHS = (
     "//h2",
 )
 _GENERIC_HEADINGS = ("//h1", "//h2")
+_TITLE_PATHS = tuple((x, etree.XPath(x)) for x in _TITLE_XPATHS)  # compiled once
+_HEADINGS = etree.XPath("//h1 | //h2 | //h3 | //*[contains(@class, 'title')]")
 _MIN_UNCONFIRMED_TITLE = 6  # shorter markup titles not seen in <title> are box headings
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|｜]\s+|\s*[_｜|]\s*|\s+-+\s*|\s*-+\s+")
 _SITE_NAME = re.compile(
@@ -76,8 +80,8 @@ def find_title(tree: html.HtmlElement, metas: dict[str, str]) -> str | None:
     page_title = squash(tree.findtext(".//title") or "")
     page_norm = _norm(page_title)
     fallback: str | None = None
-    for xpath in _TITLE_XPATHS:
-        for element in tree.xpath(xpath):
+    for xpath, compiled in _TITLE_PATHS:
+        for element in compiled(tree):
             candidate = squash(element.text_content())
             if not 4 <= len(candidate) <= 200 or in_noise(element):
                 continue
@@ -97,12 +101,20 @@ def _eligible_nodes(tree: html.HtmlElement, body: html.HtmlElement | None) -> li
     """Text pieces outside furniture and link lists; text inside the body comes last."""
     before: list[str] = []
     inside: list[str] = []
+    excluded = furniture_test()
+    in_body = set(body.iter()) if body is not None else set()
     for text, holder in text_nodes(tree):
-        if in_noise(holder) or is_link_list_item(holder):
+        if excluded(holder):
             continue
-        in_body = body is not None and (holder is body or body in holder.iterancestors())
-        (inside if in_body else before).append(text)
+        (inside if holder in in_body else before).append(text)
     return before + inside
+
+
+def eligible_text(tree: html.HtmlElement, body: html.HtmlElement | None
+                  ) -> Callable[[], list[str]]:
+    """:func:`_eligible_nodes` computed on first call only, for ``nodes=`` of
+    :func:`find_published` and :func:`find_publisher` (one page, one walk)."""
+    return cache(lambda: _eligible_nodes(tree, body))
 
 
 def _labelled_date(nodes: list[str], label: re.Pattern[str]) -> str | None:
@@ -123,6 +135,8 @@ def find_published(
     url: str,
     body: html.HtmlElement | None,
     title: str | None = None,
+    *,
+    nodes: Callable[[], list[str]] | None = None,
 ) -> str | None:
     """Publication date (ISO) from metas, a labelled line near the title, or the URL."""
     for key in _DATE_META_KEYS:
@@ -133,8 +147,8 @@ def find_published(
         found = find_date(time_el.get("datetime") or "") if not in_noise(time_el) else None
         if found:
             return found
-    nodes = _eligible_nodes(tree, body)
-    found = _labelled_date(nodes, _STRONG_DATE_LABEL) or _labelled_date(nodes, _WEAK_DATE_LABEL)
+    texts = nodes() if nodes else _eligible_nodes(tree, body)
+    found = _labelled_date(texts, _STRONG_DATE_LABEL) or _labelled_date(texts, _WEAK_DATE_LABEL)
     if found:
         return found
     return _date_near_title(tree, title, body) or date_from_url(url)
@@ -149,7 +163,7 @@ def _date_near_title(
     wanted = _norm(title)
     heading = next(
         (
-            el for el in tree.xpath("//h1 | //h2 | //h3 | //*[contains(@class, 'title')]")
+            el for el in _HEADINGS(tree)
             if _norm(squash(el.text_content())) == wanted
         ),
         None,
@@ -177,17 +191,18 @@ def _date_near_title(
 
 
 def find_publisher(
-    tree: html.HtmlElement, metas: dict[str, str], body: html.HtmlElement | None
+    tree: html.HtmlElement, metas: dict[str, str], body: html.HtmlElement | None, *,
+    nodes: Callable[[], list[str]] | None = None,
 ) -> str | None:
     """Publisher from ContentSource, a ``来源：`` / ``Source:`` line, or the site name."""
     if metas.get("contentsource"):
         return metas["contentsource"]
-    nodes = _eligible_nodes(tree, body)
-    for index, text in enumerate(nodes):
+    texts = nodes() if nodes else _eligible_nodes(tree, body)
+    for index, text in enumerate(texts):
         match = _SOURCE_LABEL.search(text)
         if not match:
             continue
-        value = match.group(1) or (nodes[index + 1] if index + 1 < len(nodes) else "")
+        value = match.group(1) or (texts[index + 1] if index + 1 < len(texts) else "")
         value = _SOURCE_END.split(value, maxsplit=1)[0].strip(" ：:()（）")
         if 2 <= len(value) <= 40:
             return value
