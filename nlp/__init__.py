@@ -53,13 +53,18 @@ def extract_facts(
 
 def extract_table_facts(
     rows: list[list[str | None]], lang: str | None = None, published: str | None = None,
-    title: str | None = None, context: str | None = None,
+    title: str | None = None, context: str | None = None, *, publisher: str | None = None,
 ) -> list[Fact]:
-    """Facts from a table: header row(s) name metric and unit, a column names the place."""
+    """Facts from a table: header row(s) name metric and unit, a column names the place.
+
+    The total row (合计, 全州) takes the table's own place: from ``title``, else ``context``,
+    else ``publisher``.
+    """
     from nlp.tables import table_facts
 
     try:
-        return table_facts(rows, lang, published, title, context)
+        return table_facts(rows, lang, published, title, context,
+                           publisher if isinstance(publisher, str) else None)
     except Exception:  # noqa: BLE001 - a malformed table yields nothing, never an error
         log.exception("table fact extraction failed; returning no facts")
         return []

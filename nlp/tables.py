@@ -14,6 +14,7 @@ from nlp.periods import find_periods
 from nlp.place_refs import PlaceRef, group_places
 from nlp.places import link_places
 from nlp.resources import load_json
+from nlp.scope import publisher_place
 
 _T = load_json("tables.json")
 _BRACKET = re.compile(r"[（(\[【]([^）)\]】]*)[）)\]】]")
@@ -87,9 +88,17 @@ def _place_column(header: list[str], body: list[list[str]]) -> int | None:
     return None
 
 
-def _table_place(*texts: str | None) -> PlaceRef | None:
-    refs = [r for t in texts if t for r in group_places(t, link_places(t))]
-    return max(refs, key=lambda r: r.rank) if refs else None
+def _table_place(title: str | None, context: str | None,
+                 publisher: str | None) -> PlaceRef | None:
+    """The table's own place: the most specific one its title names ("湘西州2023年…情况"),
+    else the broadest one the context names (the rows list its parts), else the publisher's."""
+    refs = group_places(title, link_places(title)) if title else []
+    if refs:
+        return max(refs, key=lambda r: r.rank)
+    refs = [r for r in group_places(context, link_places(context)) if r.code] if context else []
+    if refs:
+        return min(refs, key=lambda r: (r.rank, r.start))
+    return publisher_place(publisher)
 
 
 def _table_period(published: str | None, *texts: str | None) -> Period | None:
@@ -104,7 +113,7 @@ def _table_period(published: str | None, *texts: str | None) -> Period | None:
 
 def table_facts(rows: list[list[str | None]], lang: str | None = None,
                 published: str | None = None, title: str | None = None,
-                context: str | None = None) -> list[Fact]:
+                context: str | None = None, publisher: str | None = None) -> list[Fact]:
     """One fact per numeric cell; see :func:`nlp.extract_table_facts`."""
     grid = [[_cell(c) for c in row] for row in rows or [] if isinstance(row, list | tuple)]
     grid = [row for row in grid if any(row)]
@@ -119,7 +128,7 @@ def table_facts(rows: list[list[str | None]], lang: str | None = None,
     body = grid[header_rows:]
     place_col = _place_column(header, body)
     columns = [c for i, h in enumerate(header) if i != place_col and (c := _column(i, h))]
-    default_place = _table_place(title, context)
+    default_place = _table_place(title, context, publisher)
     period = _table_period(published, title, context)
     facts = []
     for row in body:
@@ -134,10 +143,16 @@ def table_facts(rows: list[list[str | None]], lang: str | None = None,
 
 
 def _row_place(label: str, default: PlaceRef | None) -> PlaceRef | None:
-    if not label or label.lower() in _T["total_rows"]:
-        return default
+    if not label or _is_total(label):
+        return default  # 合计/全州: the table's own place, never the previous row's
     refs = group_places(label, link_places(label))
     return refs[0] if refs else default
+
+
+def _is_total(label: str) -> bool:
+    key = "".join(label.split()).lower()
+    return key in _T["total_rows"] or any(key.endswith(t) for t in _T["total_rows"] if
+                                          not t.isascii()) and len(key) <= 6
 
 
 def _cell_fact(cell: str, col: Column, row: list[str], place: PlaceRef | None,

@@ -49,3 +49,25 @@ def test_tables_without_numbers_or_with_junk_give_nothing() -> None:
     assert extract_table_facts([["a", "b"], ["c", "d"]]) == []
     assert extract_table_facts([[None, None], ["x", None]]) == []
     assert extract_table_facts("not a table") == []  # type: ignore[arg-type]
+
+
+COUNTY_ROWS = [["序号", "县市区", "项目数（个）", "带动务工人数（人）"],
+               ["1", "凤凰县", "5", "900"], ["2", "泸溪县", "3", "700"],
+               ["", "合 计", "8", "1600"]]
+
+
+def test_total_row_never_takes_the_previous_rows_county() -> None:
+    context = "2023年，凤凰县、泸溪县实施以工代赈项目8个。各县市区情况如下表。"
+    facts = extract_table_facts(COUNTY_ROWS, title="湘西州以工代赈项目实施情况", context=context)
+    assert [f.place for f in facts[-2:]] == ["湘西州", "湘西州"]
+    assert facts[0].place == "凤凰县"
+
+
+def test_total_row_place_from_context_then_publisher() -> None:
+    from_context = extract_table_facts(COUNTY_ROWS, title="项目实施情况",
+                                       context="湘西州所辖凤凰县、泸溪县项目情况如下。")
+    assert from_context[-1].place_code == "433100"
+    from_publisher = extract_table_facts(COUNTY_ROWS, title="项目实施情况", context="情况如下。",
+                                         publisher="湘西州发展和改革委员会")
+    assert from_publisher[-1].place_code == "433100"
+    assert extract_table_facts(COUNTY_ROWS)[-1].place is None
