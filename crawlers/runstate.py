@@ -47,7 +47,10 @@ class RunState:
         self.writer = DocumentWriter(db, run_id, self.sources)
         self.known = set() if full else crawlstate.known_urls(db)
         self.attempted = crawlstate.attempted_urls(db)
-        self.resume = crawlstate.sources_needing_resume(db, self.sources)
+        # Every list page is walked after an unfinished run and on a source's first run (each
+        # page would be reached anyway; requested together, they are fetched in parallel).
+        self.resume = (crawlstate.sources_needing_resume(db, self.sources)
+                       | crawlstate.sources_never_crawled(db, self.sources))
         self.counts = {"documents_new": 0, "documents_updated": 0}
         self.errors = 0
         self._pending: dict[str, _PendingArticle] = {}

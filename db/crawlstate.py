@@ -162,6 +162,18 @@ def sources_needing_resume(db: sqlite_utils.Database, source_ids: Iterable[str])
     return {r[0] for r in rows}
 
 
+def sources_never_crawled(db: sqlite_utils.Database, source_ids: Iterable[str]) -> set[str]:
+    """Sources no run has started yet (no ``source_crawl_state`` row)."""
+    ids = list(source_ids)
+    if not ids:
+        return set()
+    marks = ",".join("?" for _ in ids)
+    rows = db.execute(
+        f"select source_id from source_crawl_state where source_id in ({marks})", ids
+    ).fetchall()
+    return set(ids) - {r[0] for r in rows}
+
+
 def mark_sources(
     db: sqlite_utils.Database, source_ids: Iterable[str], run_id: int, complete: bool
 ) -> None:
