@@ -9,6 +9,7 @@ point back to their capture. :func:`iter_captures` reads the archive back withou
 from __future__ import annotations
 
 import logging
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
@@ -28,6 +29,7 @@ KIND_HEADER = "WARC-ReliefWatch-Kind"
 SOURCE_HEADER = "WARC-ReliefWatch-Source"
 PARENT_HEADER = "WARC-ReliefWatch-Parent"
 _HOP_BY_HOP = {"transfer-encoding", "connection", "keep-alive"}
+GZIP_LEVEL = 6  # pages are small: a higher level saves little and costs time
 
 
 def warc_name(run_id: int) -> str:
@@ -44,14 +46,31 @@ def _pairs(headers) -> list[tuple[str, str]]:
     return pairs
 
 
+class _MemberWriter(WARCWriter):
+    """warcio's writer, each record one gzip member written with a single ``write`` (warcio's
+    own gzip wrapper flushes the file twice per record, at level 9)."""
+
+    def _write_warc_record(self, out, record) -> None:
+        raw = BytesIO()
+        super()._write_warc_record(raw, record)
+        packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        out.write(packer.compress(raw.getvalue()) + packer.flush())
+
+
 class WarcWriter:
-    """Appends request/response record pairs to one gzipped WARC file."""
+    """Appends request/response record pairs to one gzipped WARC file.
+
+    Writes are buffered: :meth:`flush` hands them to the OS, and must run before a document
+    pointing at a record is committed (:class:`WarcArchiveMiddleware` hooks it into the run's
+    commits); a killed crawl may lose the last records, but only of responses whose documents
+    and seen-URL marks were not committed either, so they are fetched again.
+    """
 
     def __init__(self, path: Path):
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._fh = open(path, "ab")  # noqa: SIM115 - closed in close()
-        self._writer = WARCWriter(self._fh, gzip=True)
+        self._fh = open(path, "ab", buffering=1 << 20)  # noqa: SIM115 - closed in close()
+        self._writer = _MemberWriter(self._fh, gzip=False)
 
     def write(self, request: Request, response: Response, extra: dict[str, str]) -> int:
         """Write both records; returns the response record's offset."""
@@ -70,8 +89,16 @@ class WarcWriter:
         self._writer.write_record(req_record)
         offset = self._fh.tell()
         self._writer.write_record(resp_record)
-        self._fh.flush()
         return offset
+
+    def flush(self) -> None:
+        """Hand buffered records to the OS (they then survive a killed process)."""
+        if self._fh.closed:
+            return
+        try:
+            self._fh.flush()
+        except OSError as exc:
+            logger.error("could not flush %s: %s", self.path.name, exc)
 
     def close(self) -> None:
         self._fh.close()
@@ -92,6 +119,7 @@ class WarcArchiveMiddleware:
     def __init__(self, crawler: Crawler, path: Path | None):
         self.crawler = crawler
         self.writer = WarcWriter(path) if path else None
+        crawler.signals.connect(self.opened, signal=signals.spider_opened)
         crawler.signals.connect(self.close, signal=signals.spider_closed)
 
     @classmethod
@@ -115,6 +143,12 @@ class WarcArchiveMiddleware:
         meta["warc_file"] = self.writer.path.name
         meta["warc_offset"] = offset
         return response
+
+    def opened(self, spider=None) -> None:
+        """Flush the archive before each commit of the spider's run (documents point into it)."""
+        state = getattr(self.crawler.spider, "state", None)
+        if self.writer is not None and state is not None:
+            state.before_commit.append(self.writer.flush)
 
     def close(self) -> None:
         if self.writer:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +61,8 @@ class RunState:
         self.commit_seconds = commit_seconds
         self._uncommitted = 0
         self._last_commit = time.monotonic()
+        # Called before every commit: the WARC archive flushes what documents will point at.
+        self.before_commit: list[Callable[[], None]] = []
         crawlstate.mark_sources(db, self.sources, run_id, complete=False)
         self.commit()
 
@@ -85,6 +88,8 @@ class RunState:
 
     def commit(self) -> None:
         """Commit the open batch, if any (the spider's timer calls this too)."""
+        for hook in self.before_commit:
+            hook()
         commit_batch = getattr(self.db.conn, "commit_batch", None)
         if commit_batch is not None:
             commit_batch()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -46,6 +47,7 @@ _SKIP_EXT = re.compile(
 ATTACHMENT_EXT = re.compile(r"\.pdf$", re.I)
 
 
+@lru_cache(maxsize=1 << 16)  # list pages repeat the same links; a URL is canonicalised often
 def canonicalize(url: str) -> str:
     """Canonical form: sorted query without tracking keys, no fragment, ``dir/`` for index files.
 

@@ -133,14 +133,16 @@ class GovNewsSpider(scrapy.Spider):
     def _max_list_pages(self, source: Source) -> int:
         return source.hints.max_pages or self.settings.getint("RELIEFWATCH_MAX_LIST_PAGES", 200)
 
-    def parse_list(self, response: Response):
+    # Callbacks return lists, not generators: Scrapy re-reads a generator callback's source
+    # to look for ``return value`` (WARN_ON_GENERATOR_RETURN_VALUE), about once per response.
+    def parse_list(self, response: Response) -> list:
         """A column page: schedule unseen articles and PDFs, then maybe the next page."""
         meta = response.meta
         source = self.state.sources[meta["rw_source"]]
         start = meta["rw_start"]
         if is_pdf(response.body, {}):
-            yield self._captured(response, "pdf")
-            return
+            return [self._captured(response, "pdf", header_dict(response))]
+        out = []
         from extract import decode_html
 
         html, _encoding = decode_html(response.body, header_dict(response))
@@ -157,7 +159,7 @@ class GovNewsSpider(scrapy.Spider):
                 continue
             self._scheduled.add(canonical)
             fresh += self.state.is_fresh(canonical)
-            yield self._request(url, kind, source.id, callback, rw_start=start)
+            out.append(self._request(url, kind, source.id, callback, rw_start=start))
         if self.state.paginate_fully(source.id):
             pages = [*([listing.next_page] if listing.next_page else []), *listing.pages]
         elif fresh and listing.next_page:
@@ -173,35 +175,38 @@ class GovNewsSpider(scrapy.Spider):
                 break
             self._scheduled.add(canonical)
             self._list_pages[start] += 1
-            yield self._request(url, "list", source.id, self.parse_list, rw_start=start)
+            out.append(self._request(url, "list", source.id, self.parse_list, rw_start=start))
+        return out
 
-    def parse_article(self, response: Response):
-        if self._not_modified(response):
-            return
+    def parse_article(self, response: Response) -> list:
+        headers = self._not_modified(response)
+        if headers is None:
+            return []
         kind = "pdf" if is_pdf(response.body, {}) else "article"
-        yield self._captured(response, kind)
+        return [self._captured(response, kind, headers)]
 
-    def parse_attachment(self, response: Response):
-        if self._not_modified(response):
-            return
-        yield self._captured(response, "pdf")
+    def parse_attachment(self, response: Response) -> list:
+        headers = self._not_modified(response)
+        return [] if headers is None else [self._captured(response, "pdf", headers)]
 
-    def _not_modified(self, response: Response) -> bool:
-        """Handle a 304 (True); else remember the response's validators (False)."""
+    def _not_modified(self, response: Response) -> dict[str, str] | None:
+        """Handle a 304 (None); else remember the response's validators, return its headers."""
         canonical = canonicalize(response.request.url)
         if response.status == 304:
             self.state.not_modified(canonical)
             if response.meta.get("rw_kind") == "pdf":
                 self.state.attachment_done(response.meta.get("rw_parent"), canonical)
-            return True
-        self.state.fetched(canonical, header_dict(response))
-        return False
+            return None
+        headers = header_dict(response)
+        self.state.fetched(canonical, headers)
+        return headers
 
-    def _captured(self, response: Response, kind: str) -> CapturedDocument:
+    def _captured(self, response: Response, kind: str,
+                  headers: dict[str, str]) -> CapturedDocument:
         meta = response.meta
         return CapturedDocument(
             kind=kind, url=response.url, canonical_url=canonicalize(response.request.url),
-            source_id=meta["rw_source"], status=response.status, headers=header_dict(response),
+            source_id=meta["rw_source"], status=response.status, headers=headers,
             body=response.body, warc_file=meta.get("warc_file"),
             warc_offset=meta.get("warc_offset"), parent_url=meta.get("rw_parent"),
             parent_id=meta.get("rw_parent_id"), parent_relevant=meta.get("rw_parent_relevant",
