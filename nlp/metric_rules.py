@@ -152,6 +152,16 @@ def pick_metric(family: str, clause: str, start: int, end: int, lang: str,
     return best[1] if best else None
 
 
+@cache
+def _rate_marker(lang: str) -> re.Pattern[str]:
+    return word_regex(load_json("metric_cues.json")["rate_markers"][lang], lang)
+
+
+def is_rate(clause: str, lang: str) -> bool:
+    """"月均工资2600元", "a monthly wage of 2,800 yuan": a wage rate, counted as income."""
+    return bool(_rate_marker("zh" if lang == "zh" else "en").search(clause))
+
+
 def starts_with_inclusion(clause: str, lang: str) -> bool:
     """"including 572 disabled people", 其中: the figure is a part of the previous one."""
     return bool(_inherit_marker("zh" if lang == "zh" else "en").match(clause))

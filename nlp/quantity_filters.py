@@ -23,6 +23,9 @@ _ARTICLE_ONE = re.compile(
     r"[一壹](?![0-9０-９一二三四五六七八九十百千万亿两〇零点几余多拾佰仟萬億])"
 )
 _NUMBER_ONE_UNITS = ("yuan", "percent", "percentage_points")
+# "800人以上大型安置区", "万人以上的安置点": a size class of sites, not a count of people.
+_SIZE_CLASS = re.compile(r"(?:及)?以[上下]的?(?:大型|中型|小型|特大型|集中)?"
+                         r"(?:安置区|安置点|安置社区|社区|小区|村|镇|规模|企业|车间)")
 
 
 @cache
@@ -61,6 +64,9 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
 def is_blocked(text: str, q: Quantity) -> bool:
     """Whether the quantity at ``q.start``-``q.end`` of ``text`` is a name, citation or code."""
     if q.unit not in _NUMBER_ONE_UNITS and _ARTICLE_ONE.match(text, q.start):
+        return True
+    bound_at = q.end - 2 if q.text.endswith(("以上", "以下")) else q.end
+    if q.unit == "people" and _SIZE_CLASS.match(text, bound_at):
         return True
     before = text[max(0, q.start - 12):q.start]
     after = text[q.end:q.end + 6]

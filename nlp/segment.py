@@ -99,8 +99,9 @@ def split_document(text: str, title: str | None = None) -> tuple[list[Section], 
     paragraph = -1
     seen_content = False
     for i, (start, line) in enumerate(lines):
-        if not line.strip() or _is_boilerplate(line):
-            continue
+        boilerplate = _is_boilerplate(line)
+        if not line.strip() or (boilerplate and len(split_sentences(line)) < 2):
+            continue  # a contact or copyright line; in a paragraph only its own sentence goes
         date = dateline_date(line)
         if date is not None:
             section = sections[-1]
@@ -131,7 +132,8 @@ def split_document(text: str, title: str | None = None) -> tuple[list[Section], 
             piece_start = line.index(piece, pos)
             pos = piece_start + len(piece)
             for s, e in split_sentences(piece, start + piece_start):
-                sentences.append(Sentence(s, e, text[s:e], paragraph, sections[-1].index))
+                if not (boilerplate and _is_boilerplate(text[s:e])):
+                    sentences.append(Sentence(s, e, text[s:e], paragraph, sections[-1].index))
             paragraph += 1
     return sections, sentences
 

@@ -82,8 +82,18 @@ def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit:
         cue = rules.pick_metric(family, text, q.start, end, lang, (SUBJECT_LOOKBACK, 0))
     else:
         cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang)
-    if cue == "people_benefited" and inherited is not None and inherited.unit == unit:
-        cue = None  # "Of these, 860 were ... lifted out of poverty": who they are, not what
+    same_before = [c for c in previous if c.unit == unit]
+    if cue == "people_benefited" and (
+        (inherited is not None and inherited.unit == unit)
+        or (same_before and rules.starts_with_inclusion(clause_text, lang))
+    ):
+        cue = None  # "其中脱贫人口1.3万人", "Of these, 860 were ...": who they are, not what
+    if cue is None and family == "yuan" and not from_subject:
+        # the clause's topic, further back ("per capita income ... grew 8.9% to 13,460 yuan")
+        cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang,
+                                (SUBJECT_LOOKBACK, 0))
+    if cue == "labor_remuneration_yuan" and rules.is_rate(clause_text, lang):
+        cue = "income_yuan"
     if cue is None:
         same = [c for c in previous if c.unit == unit]
         if inherited is not None and inherited.unit == unit:

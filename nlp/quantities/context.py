@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from nlp.quantities.counted import (
+    collective_before,
     counts_projects,
     modifies_other_head,
     noun_limit,
@@ -22,7 +23,7 @@ _YUAN_FALSE = re.compile(r"元(?:旦|素|宵|首|件|器|老|年|帅|月|气|音
 _YUAN_TAIL = re.compile(r"整|(?: ?人民币)| ?\((?:RMB|CNY)\)")
 _EN_WORD = re.compile(r"[ ]{1,2}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
-_EN_LEAD = re.compile(r"(?i:\s+(?:more|additional|other|fewer)(?=\s+(?!than\b)[a-z])"
+_EN_LEAD = re.compile(r"(?i:\s+(?:more|additional|other|fewer|such)(?=\s+(?!than\b)[a-z])"
                       r"|\s+of\s+(?:those|these|the|its|their|them|all)(?=\s+[a-z]))")
 NEUTRAL_MEASURES = {"个", "個", "名", "项", "家", "位", "批", "类", "种"}
 ZH_NOUN_GAP = {True: 6, False: 2}  # chars allowed before the noun, with / without a measure
@@ -71,7 +72,7 @@ def unit_after(norm: str, pos: int, start: int | None = None) -> Unit:
         word = m.group().strip()
         unit = Unit(lex.measures_zh[word], m.end(), measure=word, noun=word, noun_end=m.end())
         if unit.unit in ("count", "people", "households", "projects"):
-            found = zh_noun(norm, m.end(), measured=True)
+            found = zh_noun(norm, m.end(), measured=True, neutral=word in NEUTRAL_MEASURES)
             if found is not None:
                 if word in NEUTRAL_MEASURES or unit.unit == "count":
                     unit.unit = found.unit
@@ -79,7 +80,9 @@ def unit_after(norm: str, pos: int, start: int | None = None) -> Unit:
             else:
                 if word in NEUTRAL_MEASURES:
                     unit.unit = noun_before(norm, start) or unit.unit
-                if word == "项" and unit.unit == "count" and counts_projects(norm, m.end(), start):
+                if word in ("项", "个") and unit.unit == "count" and counts_projects(
+                    norm, m.end(), start, broad=word == "项"
+                ):
                     unit.unit = "projects"
                 phrase_end = noun_phrase_end(norm, m.end())
                 if phrase_end is not None:
@@ -100,7 +103,7 @@ def noun_before(norm: str, start: int | None) -> str | None:
     return None
 
 
-def zh_noun(norm: str, pos: int, measured: bool) -> Unit | None:
+def zh_noun(norm: str, pos: int, measured: bool, neutral: bool = False) -> Unit | None:
     """A counted Chinese noun starting within a few characters of ``pos`` ("余万搬迁群众")."""
     lex = lexicon()
     run = _CJK.match(norm, pos)
@@ -110,9 +113,14 @@ def zh_noun(norm: str, pos: int, measured: bool) -> Unit | None:
     m = lex.noun_zh_re.search(window)
     if m is None or m.start() > ZH_NOUN_GAP[measured]:
         return None
+    if neutral and m.start() and collective_before(window, m.start()):
+        return None  # "22个省份脱贫劳动力": provinces are counted
     end = m.end()
+    first = m
     while (nxt := lex.noun_zh_re.match(window, end)) is not None:
         m, end = nxt, nxt.end()
+    if neutral and lex.nouns_zh[first.group()] == "count" and m is not first:
+        m, end = first, first.end()  # "18个市州脱贫劳动力": the 市州 are counted
     if modifies_other_head(norm, pos + end):
         return None  # "7个村民小组": groups are counted, not villagers
     return Unit(lex.nouns_zh[m.group()], pos + end, noun=window[:end], noun_end=pos + end)
@@ -124,9 +132,17 @@ def en_noun(norm: str, pos: int) -> Unit:
     words: list[re.Match[str]] = []
     lead = _EN_LEAD.match(norm, pos)  # "5 more projects", "15 of those projects"
     at = lead.end() if lead else pos
-    while len(words) < 7:
+    joined = False
+    while len(words) < 9:
         m = _EN_WORD.match(norm, at)
-        if m is None or m.group(1).lower() in lex.stopwords_en:
+        if m is None:
+            break
+        word = m.group(1).lower()
+        if word in ("and", "or") and words and not joined and not any(
+            w.group(1).lower() in lex.nouns_en for w in words
+        ):
+            joined = True  # "small and medium-sized projects", "key engineering and ... projects"
+        elif word in lex.stopwords_en:
             break
         words.append(m)
         at = m.end()

@@ -14,12 +14,18 @@ import jieba
 from nlp.places.scan import common_words, is_cjk
 
 # The counted noun never runs past these (的 starts a modifier of something else).
-NOUN_STOP = frozenset("的之，。、；：！？,.;:!?（）()“”\"《》 和与及或等")
+NOUN_STOP = frozenset("的之，。、；：！？,.;:!?（）()“”\"《》 和与及或等0123456789万亿千百")
 MAX_NOUN_CHARS = 6
 # Parts of speech (jieba) of words that end a noun phrase once it has begun.
 _PHRASE_END_POS = ("v", "p", "c", "u", "d", "r", "f", "t")
 # Words before a bare "N项" that make it a count of projects.
 _PROJECT_CONTEXT = re.compile(r"项目|工程|开工|竣工|完工|建成|实施|谋划|储备|申报|立项")
+# A project verb right before a bare "N个" ("已开工71个", "累计建成项目…竣工45个").
+_PROJECT_VERB = re.compile(r"(?:开工|竣工|完工|建成|开建|立项)(?:建设)?了?(?:共|累计|合计|总计)?$")
+# Collective nouns between a neutral measure and a people noun: "22个省份脱贫劳动力" counts
+# provinces, "5个安置点群众" counts sites.
+_COLLECTIVE = re.compile(r"省份|省区|地区|城市|县|市|乡镇|街道|社区|安置区|安置点|企业|合作社|"
+                         r"基地|车间|园区|部门|单位")
 PROJECT_LOOKBACK = 14
 # Heads that make a people/household noun before them a modifier: 村民小组, 农户合作社.
 _OTHER_HEAD = re.compile(
@@ -65,12 +71,20 @@ def noun_phrase_end(norm: str, pos: int) -> int | None:
     return pos + length if length else None
 
 
-def counts_projects(norm: str, measure_end: int, start: int | None) -> bool:
-    """Whether a bare "N项" (no noun after it) counts projects, from the words before it."""
+def counts_projects(norm: str, measure_end: int, start: int | None, broad: bool = True) -> bool:
+    """Whether a bare "N项"/"N个" (no noun after it) counts projects, from the words before
+    it: for 项 any project word shortly before, for 个 a project verb right before."""
     if measure_end < len(norm) and is_cjk(norm[measure_end]) and norm[measure_end] not in (
         NOUN_STOP
     ):
         return False  # "两项培训", "三项机制": kinds of something, not projects
     if start is None:
         return False
+    if not broad:
+        return bool(_PROJECT_VERB.search(norm, max(0, start - 8), start))
     return bool(_PROJECT_CONTEXT.search(norm, max(0, start - PROJECT_LOOKBACK), start))
+
+
+def collective_before(noun: str, head_start: int) -> bool:
+    """Whether a collective noun sits before the people noun at ``head_start``."""
+    return bool(_COLLECTIVE.search(noun, 0, head_start))
