@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _HYPHEN_WORD_AFTER = re.compile(r"^-[A-Za-z\u4e00-\u9fff]")
+_TIER = re.compile(r"[0-9一二三四五六七八九十两]+\s*级")  # 三级项目库, 三级联动: tiers, not counts
 _LETTER_BEFORE = re.compile(r"[A-Za-z][-‐]?$")
 _IDENTIFIER = re.compile(r"\d{7,}")
 _QUOTES = {"“": "”", '"': '"', "「": "」", "《": "》", "‘": "’"}
@@ -73,7 +74,9 @@ def is_blocked(text: str, q: Quantity) -> bool:
     en_prefix, zh_prefix = _prefix_patterns()
     if en_prefix.search(before) or zh_prefix.search(before):
         return True
-    if _ORDINAL_AFTER.match(after) or _HYPHEN_WORD_AFTER.match(after):
+    if _ORDINAL_AFTER.match(after) or _HYPHEN_WORD_AFTER.match(after) or (
+        q.unit != "yuan" and _TIER.match(text, q.start)
+    ):
         return True
     if _LETTER_BEFORE.search(before) and q.text[:1].isdigit():
         return True  # COVID-19, G20

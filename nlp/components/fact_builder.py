@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -13,6 +16,7 @@ from nlp.period_model import Period, year_period
 from nlp.periods import PeriodMention
 from nlp.place_refs import PlaceRef, national_cue, starts_with_anaphor
 
+_RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
 TARGET_REACH = 30  # "annual target of 2.761 million": the cue sits this close before the number
 
 
@@ -88,15 +92,32 @@ def _inside_name(c: Candidate, refs: list[PlaceRef], mentions: list[PeriodMentio
         m.start < q.end and q.start < m.end for m in mentions)
 
 
+def split_range(fact: Fact, c: Candidate, text: str) -> list[Fact]:
+    """"3000万-5000万元", "30 to 50 people": one approximate fact per bound."""
+    q = c.quantity
+    if q.low is None or q.high is None or q.high == q.low:
+        return [fact]
+    sep = _RANGE_SEP.search(text, q.start, q.end)
+    if sep is None:
+        return [fact]
+    low = replace(fact, value=float(q.low), span=text[c.start:sep.start()], approx=True,
+                  end=fact.start + sep.start() - c.start)
+    high = replace(fact, value=float(q.high), span=text[sep.end():c.end], approx=True,
+                   start=fact.start + sep.end() - c.start)
+    return [low, high]
+
+
 class FactBuilder:
     def __call__(self, doc: Doc) -> Doc:
         ctx = context_of(doc)
         refs = doc._.place_refs or []
         mentions = doc._.periods or []
         doc._.facts = [
-            build_fact(c, doc.text, choose_place(c, doc.text, refs, ctx),
-                       choose_period(c, mentions, ctx), ctx.offset)
+            part
             for c in doc._.candidates or [] if not _inside_name(c, refs, mentions)
+            for part in split_range(
+                build_fact(c, doc.text, choose_place(c, doc.text, refs, ctx),
+                           choose_period(c, mentions, ctx), ctx.offset), c, doc.text)
         ]
         return doc
 
