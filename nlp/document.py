@@ -34,6 +34,16 @@ class _SectionState:
     title_period: Period | None = None
 
 
+# "新华社北京5月11日电", "本报长沙讯", "BEIJING, March 4 (Xinhua) --": where the report was
+# filed, not what its figures are about.
+_DATELINE_AFTER = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
+                             r"|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\(")
+
+
+def _dateline_place(text: str, ref: PlaceRef) -> bool:
+    return bool(_DATELINE_AFTER.match(text, ref.end))
+
+
 def _refs_in(refs: list[PlaceRef], start: int, end: int) -> list[PlaceRef]:
     return [r.shifted(-start) for r in refs if start <= r.start and r.end <= end]
 
@@ -82,7 +92,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     """Facts of a whole document, in text order."""
     sections, sentences = split_document(text, title)
     scope = Scope(publisher_place(publisher), lang if lang in ("zh", "en") else script_of(text))
-    refs = group_places(text, link_places(text, lang))
+    refs = [r for r in group_places(text, link_places(text, lang)) if not _dateline_place(text, r)]
     title_refs = []
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))
