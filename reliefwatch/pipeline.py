@@ -85,23 +85,31 @@ def _is_relevant(database: sqlite_utils.Database, doc_id: int) -> bool:
 def facts_for_document(database: sqlite_utils.Database, doc: dict[str, Any]) -> list[dict]:
     """Facts of one stored document: its text, and for PDFs the rows of its tables."""
     published, context_title = doc.get("published"), doc.get("title")
+    publisher = doc.get("publisher")
     if doc.get("parent_id"):
         parent = database.execute(
-            "select published, title from documents where id = ?", [doc["parent_id"]]
+            "select published, title, publisher from documents where id = ?", [doc["parent_id"]]
         ).fetchone()
         if parent:
             published = published or parent[0]
             context_title = context_title or parent[1]
+            publisher = publisher or parent[2]
+    if not publisher and doc.get("source_id"):
+        source = database.execute(
+            "select coalesce(publisher, name) from sources where id = ?", [doc["source_id"]]
+        ).fetchone()
+        publisher = source[0] if source else None
     tables = json.loads(doc["tables"]) if doc.get("tables") else []
     text = doc.get("text") or ""
     if tables:
         text = blank_table_lines(text, tables)
     facts = [f.to_dict() for f in nlp.extract_facts(
-        text, lang=doc.get("lang"), published=published, title=doc.get("title"))]
+        text, lang=doc.get("lang"), published=published, title=doc.get("title"),
+        publisher=publisher)]
     for table in tables:
         facts += [f.to_dict() for f in nlp.extract_table_facts(
             table.get("rows") or [], lang=doc.get("lang"), published=published,
-            title=context_title, context=text[:2000])]
+            title=doc.get("title") or context_title, context=text[:2000], publisher=publisher)]
     return facts
 
 
@@ -135,6 +143,7 @@ def facts_for_record(record: dict[str, Any]) -> Iterator[dict]:
     facts = nlp.extract_facts(
         record.get("text") or "", lang=record.get("lang") if record.get("lang") != "mixed"
         else None, published=record.get("published"), title=record.get("title"),
+        publisher=record.get("publisher"),
     )
     for fact in facts:
         row = fact.to_dict()
