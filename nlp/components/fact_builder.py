@@ -112,12 +112,13 @@ class FactBuilder:
         ctx = context_of(doc)
         refs = doc._.place_refs or []
         mentions = doc._.periods or []
+        text = doc.text  # built from the tokens on each access: read it once
         doc._.facts = [
             part
             for c in doc._.candidates or [] if not _inside_name(c, refs, mentions)
             for part in split_range(
-                build_fact(c, doc.text, choose_place(c, doc.text, refs, ctx),
-                           choose_period(c, mentions, ctx), ctx.offset), c, doc.text)
+                build_fact(c, text, choose_place(c, text, refs, ctx),
+                           choose_period(c, mentions, ctx), ctx.offset), c, text)
         ]
         return doc
 

@@ -115,8 +115,9 @@ class MetricClassifier:
         lang = "zh" if ctx.lang == "zh" else "en"
         protected = [(r.start, r.end) for r in (doc._.place_refs or [])]
         candidates: list[Candidate] = []
+        text = doc.text  # built from the tokens on each access: read it once
         for q in doc._.quantities or []:
-            candidate = classify(doc.text, q, lang, candidates, protected, ctx.previous)
+            candidate = classify(text, q, lang, candidates, protected, ctx.previous)
             if candidate is not None:
                 candidates.append(candidate)
         doc._.candidates = candidates

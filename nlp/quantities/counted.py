@@ -16,6 +16,8 @@ from nlp.places.scan import common_words, is_cjk
 # The counted noun never runs past these (的 starts a modifier of something else).
 NOUN_STOP = frozenset("的之，。、；：！？,.;:!?（）()“”\"《》 和与及或等0123456789万亿千百")
 MAX_NOUN_CHARS = 6
+# One-character words that end a noun phrase: 自然|寨, 村民|组, 安置|点.
+_NOUN_TAILS = frozenset("寨村组户点区站所厂园馆室队场库桥路渠池房屋塘坝井棚院校班类项")
 # Parts of speech (jieba) of words that end a noun phrase once it has begun.
 _PHRASE_END_POS = ("v", "p", "c", "u", "d", "r", "f", "t")
 # Words before a bare "N项" that make it a count of projects.
@@ -65,6 +67,8 @@ def noun_phrase_end(norm: str, pos: int) -> int | None:
             break
         if i and pos_of.get(word, "n").startswith(_PHRASE_END_POS):
             break
+        if i and len(word) == 1 and word not in _NOUN_TAILS:
+            break  # "两项指标均…": 均 is no part of the noun
         if length + len(word) > MAX_NOUN_CHARS:
             break
         length += len(word)
