@@ -47,7 +47,16 @@ def _crawl(db_path: Path, sources: tuple[str, ...], start_urls: tuple[str, ...],
            archive_dir: Path | None, full: bool, max_pages: int | None,
            settings: dict | None = None):
     from crawlers.api import crawl
+    from crawlers.sources import SourceError
 
+    try:
+        return _run_crawl(crawl, db_path, sources, start_urls, archive_dir, full, max_pages,
+                          settings)
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _run_crawl(crawl, db_path, sources, start_urls, archive_dir, full, max_pages, settings):
     return crawl(
         db_path, sources=list(sources) or None, start_urls=list(start_urls) or None,
         archive_dir=archive_dir, full=full, settings={"LOG_LEVEL": LOG_LEVEL, **(settings or {})},
@@ -220,8 +229,9 @@ def sources() -> None:
     from crawlers.api import load_sources
 
     for source in load_sources():
-        urls = " ".join(source.start_urls)
-        click.echo(f"{source.id:24} {source.lang:6} {source.name}  {urls}")
+        click.echo(f"{source.id:20} {source.language or '?':3} {source.name}")
+        for url in source.start_urls:
+            click.echo(f"{'':24} {url}")
 
 
 @cli.command()

@@ -107,3 +107,15 @@ def test_serve_refuses_a_missing_database(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code != 0
     assert "does not exist" in result.output
+
+
+def test_sources_lists_the_configured_sites():
+    result = CliRunner().invoke(cli, ["sources"])
+    assert result.exit_code == 0, result.output
+    assert "xxz-gov" in result.output and "https://www.xxz.gov.cn/" in result.output
+
+
+def test_crawl_of_an_unknown_source_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["crawl", "no-such-site", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert "unknown source" in result.output and "Traceback" not in result.output
