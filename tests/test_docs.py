@@ -61,3 +61,12 @@ def test_readme_source_example_is_a_valid_source():
     (entry,) = yaml.safe_load(block)
     source = parse_source(entry)
     assert source.id == "guizhou-fgw" and source.hints.max_pages == 30
+
+
+def test_every_environment_setting_is_documented():
+    settings = (REPO / "crawlers" / "settings.py").read_text("utf-8")
+    names = set(re.findall(r"\"(RELIEFWATCH_[A-Z_]+)\"", settings))
+    names -= {"RELIEFWATCH_DB", "RELIEFWATCH_ARCHIVE_DIR"}  # set by the CLI's --db/--archive
+    assert names
+    for name in names:
+        assert f"`{name}`" in README, name
