@@ -11,8 +11,9 @@ arguments into :class:`crawlers.sources.Source` objects; everything else is shar
 
 From each start URL (a column page) it reads list pages (:mod:`crawlers.listing`), fetches
 unknown articles, hands them to the pipelines as :class:`CapturedDocument` items and follows
-pagination while a page still holds unseen links (every page on ``full`` or after an unfinished
-run). PDFs linked from stored articles are fetched afterwards by :meth:`article_stored`.
+pagination while a page still holds unseen links (every page, requested together, on ``full``,
+on a source's first run and after an unfinished one). PDFs linked from stored articles are
+fetched afterwards by :meth:`article_stored`.
 
 A known article or PDF fetched again (``--full``) is asked for with ``If-None-Match`` /
 ``If-Modified-Since`` from ``seen_urls``; a 304 leaves its document as it is.
