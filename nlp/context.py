@@ -29,3 +29,5 @@ class SentenceContext:
     paragraph_place: PlaceRef | None = None  # the last town/village named in the paragraph
     previous: list = field(default_factory=list)  # candidates of the paragraph's last sentence
     notes: dict[str, object] = field(default_factory=dict)
+    text: str | None = None  # the sentence itself (spaCy rebuilds doc.text on each access)
+    quantities: list | None = None  # find_quantities of the sentence, when already run

@@ -15,6 +15,7 @@ from nlp.periods import find_periods
 from nlp.pipeline import run_sentence
 from nlp.place_refs import PlaceRef, group_places, national_cue
 from nlp.places import link_places
+from nlp.quantities import find_quantities
 from nlp.scope import Scope, cue_refs, find_cues, publisher_place
 from nlp.segment import Section, Sentence, split_document
 
@@ -124,9 +125,13 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         named = _refs_in(refs, sentence.start, sentence.end)
         local_refs = sorted(named + cue_refs(sentence.text, named, scope), key=lambda r: r.start)
         s_lang = script_of(sentence.text)
-        if NUMERIC.search(sentence.text):
+        # Only a sentence with a quantity can hold a fact: the rest skip the pipeline.
+        quantities = find_quantities(sentence.text, s_lang) if NUMERIC.search(
+            sentence.text) else None
+        if quantities:
             ctx = SentenceContext(s_lang, sentence.start, state.ref, local_refs, carry, anaphor,
-                                  state.main_place, sentence.headline, local, previous)
+                                  state.main_place, sentence.headline, local, previous,
+                                  quantities=quantities)
             doc = run_sentence(sentence.text, ctx)
             mentions, found = doc._.periods, doc._.facts
             previous = doc._.candidates or previous

@@ -48,6 +48,7 @@ def run_sentence(text: str, ctx: SentenceContext) -> Doc:
     """Run the pipeline of ``ctx.lang`` over one sentence with its document context."""
     nlp = get_pipeline("zh" if ctx.lang == "zh" else "en")
     doc = nlp.make_doc(text)
+    ctx.text = text
     doc._.rw_context = ctx
     for _, component in nlp.pipeline:
         doc = component(doc)

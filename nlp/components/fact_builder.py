@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components._context import context_of
+from nlp.components._context import context_of, text_of
 from nlp.components.metric_classifier import Candidate
 from nlp.context import SentenceContext
 from nlp.fact import Fact
@@ -112,7 +112,7 @@ class FactBuilder:
         ctx = context_of(doc)
         refs = doc._.place_refs or []
         mentions = doc._.periods or []
-        text = doc.text  # built from the tokens on each access: read it once
+        text = text_of(doc, ctx)
         doc._.facts = [
             part
             for c in doc._.candidates or [] if not _inside_name(c, refs, mentions)

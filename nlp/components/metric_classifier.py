@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp import metric_rules as rules
-from nlp.components._context import context_of
+from nlp.components._context import context_of, text_of
 from nlp.segment import clause_bounds
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ class MetricClassifier:
         lang = "zh" if ctx.lang == "zh" else "en"
         protected = [(r.start, r.end) for r in (doc._.place_refs or [])]
         candidates: list[Candidate] = []
-        text = doc.text  # built from the tokens on each access: read it once
+        text = text_of(doc, ctx)
         for q in doc._.quantities or []:
             candidate = classify(text, q, lang, candidates, protected, ctx.previous)
             if candidate is not None:

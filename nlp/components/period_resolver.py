@@ -5,14 +5,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components._context import context_of
+from nlp.components._context import context_of, text_of
 from nlp.periods import find_periods
 
 
 class PeriodResolver:
     def __call__(self, doc: Doc) -> Doc:
         ctx = context_of(doc)
-        doc._.periods = find_periods(doc.text, ctx.ref, ctx.lang)
+        doc._.periods = find_periods(text_of(doc, ctx), ctx.ref, ctx.lang)
         return doc
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components._context import context_of
+from nlp.components._context import context_of, text_of
 from nlp.place_refs import group_places
 from nlp.places import link_places
 
@@ -16,7 +16,8 @@ class PlaceLinker:
     def __call__(self, doc: Doc) -> Doc:
         ctx = context_of(doc)
         if ctx.place_refs is None:
-            ctx.place_refs = group_places(doc.text, link_places(doc.text, ctx.lang))
+            text = text_of(doc, ctx)
+            ctx.place_refs = group_places(text, link_places(text, ctx.lang))
         doc._.place_refs = list(ctx.place_refs)
         return doc
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components._context import context_of
+from nlp.components._context import context_of, text_of
 from nlp.metric_rules import DROPPED_UNITS
 from nlp.quantities import find_quantities
 from nlp.quantity_filters import is_blocked
@@ -19,8 +19,9 @@ class QuantityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context_of(doc)
-        text = doc.text
-        kept = [q for q in find_quantities(text, ctx.lang)
+        text = text_of(doc, ctx)
+        found = ctx.quantities if ctx.quantities is not None else find_quantities(text, ctx.lang)
+        kept = [q for q in found
                 if q.unit not in DROPPED_UNITS and not is_blocked(text, q)]
         doc._.quantities = kept
         spans = (doc.char_span(q.start, q.noun_end or q.end, label=q.unit or "number",
