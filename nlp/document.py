@@ -134,9 +134,10 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                                   quantities=quantities)
             doc = run_sentence(sentence.text, ctx)
             mentions, found = doc._.periods, doc._.facts
+            stock = ctx.notes.get("stock", ())
             previous = doc._.candidates or previous
         else:
-            mentions, found = find_periods(sentence.text, state.ref, s_lang), []
+            mentions, found, stock = find_periods(sentence.text, state.ref, s_lang), [], ()
         stated = [m.period for m in mentions
                   if m.role in ("period", "to_date") and m.period is not None]
         if any(m.role == "period" for m in mentions) or stated:
@@ -150,7 +151,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         if sentence.headline:
             headline_facts += [(section, f) for f in found]
         else:
-            _default_period(found, state.title_period)
+            _default_period([f for f in found if id(f) not in stock], state.title_period)
         facts.extend(found)
         section_of.update((id(f), section) for f in found)
     body = [(section_of[id(f)], f) for f in facts]

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp import stock
 from nlp.components._context import context_of, text_of
 from nlp.components.metric_classifier import Candidate
 from nlp.context import SentenceContext
@@ -20,11 +21,18 @@ _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|�
 TARGET_REACH = 30  # "annual target of 2.761 million": the cue sits this close before the number
 
 
-def choose_period(c: Candidate, mentions: list[PeriodMention],
-                  ctx: SentenceContext) -> Period | None:
-    """Clause period, else the nearest before in the sentence, else after, else carry-over."""
+def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceContext,
+                  text: str = "", others: list[Candidate] = ()) -> Period | None:
+    """Clause period, else the nearest before in the sentence, else after, else carry-over.
+
+    Stock figures (:mod:`nlp.stock`) take only a period of their own clause; a cumulative
+    total takes no period from after it or from an earlier sentence.
+    """
     usable = [m for m in mentions if m.role in ("period", "to_date") and m.period is not None]
     lo, hi = c.clause
+    if text and stock.is_standing(c, text, others):
+        own = [m for m in usable if lo <= m.start and m.end <= hi]
+        return own[0].period if own else None
     for m in mentions:
         if m.role == "target" and lo <= m.start and m.end <= c.start <= m.end + TARGET_REACH:
             base = usable[-1].period if usable else ctx.carry_period
@@ -36,6 +44,8 @@ def choose_period(c: Candidate, mentions: list[PeriodMention],
     before = [m for m in usable if m.end <= c.start]
     if before:
         return before[-1].period
+    if text and stock.cumulative(c, text):
+        return None  # a running total: no period from after it or from earlier sentences
     after = [m for m in usable if m.start >= c.end]
     if after:
         return after[0].period
@@ -113,13 +123,19 @@ class FactBuilder:
         refs = doc._.place_refs or []
         mentions = doc._.periods or []
         text = text_of(doc, ctx)
-        doc._.facts = [
-            part
-            for c in doc._.candidates or [] if not _inside_name(c, refs, mentions)
-            for part in split_range(
-                build_fact(c, text, choose_place(c, text, refs, ctx),
-                           choose_period(c, mentions, ctx), ctx.offset), c, text)
-        ]
+        candidates = doc._.candidates or []
+        facts: list[Fact] = []
+        for c in candidates:
+            if _inside_name(c, refs, mentions):
+                continue
+            period = choose_period(c, mentions, ctx, text, candidates)
+            parts = split_range(
+                build_fact(c, text, choose_place(c, text, refs, ctx), period, ctx.offset), c, text)
+            if period is None and stock.is_stock(c, text, candidates):
+                # no headline period either: the caller reads this note
+                ctx.notes.setdefault("stock", set()).update(id(f) for f in parts)
+            facts.extend(parts)
+        doc._.facts = facts
         return doc
 
 
