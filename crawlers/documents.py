@@ -95,10 +95,11 @@ class DocumentWriter:
             "publisher": article.publisher or row["publisher"],
             "lang": article.lang or row["lang"], "content_type": "text/html",
             "relevant": int(relevant), "text": article.text or "",
+            "sha256": sha256_text(article.text or ""),
         })
         doc_id, outcome = store_document(self.db, row)
         attachments = list(dict.fromkeys(a for a in article.attachments if is_attachment(a)))
-        return StoreResult(doc_id, outcome, relevant, sha256_text(row["text"]), attachments)
+        return StoreResult(doc_id, outcome, relevant, row["sha256"], attachments)
 
     @staticmethod
     def check_pdf(cap: CapturedDocument) -> None:
@@ -126,9 +127,10 @@ class DocumentWriter:
             "relevant": int(relevant), "text": content.text or "", "parent_id": cap.parent_id,
             "tables": json.dumps([{"page": t.page, "rows": t.rows} for t in content.tables],
                                  ensure_ascii=False),
+            "sha256": sha256_text(content.text or ""),
         })
         doc_id, outcome = store_document(self.db, row)
-        return StoreResult(doc_id, outcome, relevant, sha256_text(row["text"]))
+        return StoreResult(doc_id, outcome, relevant, row["sha256"])
 
     def _parent(self, parent_id: int | None) -> dict:
         if parent_id is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -92,11 +93,16 @@ def create_page_links(html: str, page_url: str) -> tuple[list[str], str | None]:
         count, prefix, suffix = numbers[0], strings[-2], strings[-1]
         current = page_number(page_url)
         current = numbers[1] if current is None else current
-        pages = [urljoin(page_url, f"{prefix}.{suffix}" if n == 0 else f"{prefix}_{n}.{suffix}")
-                 for n in range(min(count, 2000))]
+        pages = list(_numbered_pages(urljoin(page_url, "."), prefix, suffix, min(count, 2000)))
         following = pages[current + 1] if current + 1 < len(pages) else None
         return pages, following
     return [], None
+
+
+@lru_cache(maxsize=64)  # every list page of a column announces the same pages
+def _numbered_pages(folder: str, prefix: str, suffix: str, count: int) -> tuple[str, ...]:
+    return tuple(urljoin(folder, f"{prefix}.{suffix}" if n == 0 else f"{prefix}_{n}.{suffix}")
+                 for n in range(count))
 
 
 def _next_by_number(candidates: list[str], page_url: str) -> str | None:

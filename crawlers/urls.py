@@ -79,6 +79,7 @@ def column_prefix(start_url: str) -> str:
     return path + "/"
 
 
+@lru_cache(maxsize=1 << 16)  # TRS list pages each announce every page of their column
 def in_column(url: str, start_url: str) -> bool:
     """Same host as the start URL and under its column prefix."""
     a, b = urlsplit(url), urlsplit(start_url)
