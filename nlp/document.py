@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from nlp.carry import carries_over
 from nlp.context import SentenceContext
 from nlp.dates import RefDate, parse_published
 from nlp.fact import Fact
@@ -115,12 +116,18 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     anaphor = local = None
     previous: list = []
     paragraph = section = -1
+    para_texts: list[str] = []  # the sentences of the current paragraph
+    para_headline = False
     for sentence in sentences:
         if sentence.section != section:
-            section, anaphor = sentence.section, None
+            section, anaphor, carry, para_texts = sentence.section, None, None, []
             scope.reset()
         if sentence.paragraph != paragraph:
-            paragraph, carry, local, previous = sentence.paragraph, None, None, []
+            kept = carry if not para_headline and carries_over(
+                carry, " ".join(para_texts), len(para_texts), sentence.text) else None
+            paragraph, carry, local, previous = sentence.paragraph, kept, None, []
+            para_texts, para_headline = [], sentence.headline
+        para_texts.append(sentence.text)
         state = states[section]
         named = _refs_in(refs, sentence.start, sentence.end)
         local_refs = sorted(named + cue_refs(sentence.text, named, scope), key=lambda r: r.start)
