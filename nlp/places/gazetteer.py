@@ -31,6 +31,10 @@ class Gazetteer:
     zh_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     en: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     en_bare: dict[str, list[str]] = field(default_factory=dict)
+    # Bare words that name a place only when the document names its province or prefecture.
+    en_guarded: dict[str, list[str]] = field(default_factory=dict)
+    # Bare words that are no place before these words ("Hami melon", "Lop Nur").
+    en_not_next: dict[str, frozenset[str]] = field(default_factory=dict)
     en_max_words: int = 1
     zh_heads: frozenset[str] = frozenset()
     en_heads: frozenset[str] = frozenset()
@@ -68,30 +72,73 @@ def _add(index: dict, key, code: str) -> None:
 def gazetteer() -> Gazetteer:
     """Load ``data/divisions.tsv`` once."""
     gaz = Gazetteer()
-    text = (files("nlp.places") / "data" / "divisions.tsv").read_text(encoding="utf-8")
-    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+    aliases: dict[str, list[str]] = {}
+    for row in _rows("divisions.tsv"):
         code = row["code"]
         gaz.places[code] = Place(code, row["name_zh"], row["name_en"], row["level"],
                                  row["parent_code"] or None)
         for alias in filter(None, row["aliases_zh"].split("|")):
             _add(gaz.zh, alias, code)
         _add(gaz.zh_bare, row["bare_zh"], code)
-        for alias in filter(None, row["aliases_en"].split("|")):
-            key = en_key(alias)
-            _add(gaz.en, key, code)
-            gaz.en_max_words = max(gaz.en_max_words, len(key))
-            _add(gaz.latin, latin_key(alias), code)
-        _add(gaz.en_bare, row["bare_en"], code)
+        aliases[code] = list(filter(None, row["aliases_en"].split("|")))
+        for alias in aliases[code]:
+            _add_en(gaz, alias, code)
+        # A county stem whose Chinese form is a common word (大兴, 建华) needs context.
+        weak = not row["bare_zh"] and row["level"] == "county"
+        _add(gaz.en_guarded if weak else gaz.en_bare, row["bare_en"], code)
         _add(gaz.latin, latin_key(row["bare_en"]), code)
         _add(gaz.latin, row["pinyin"], code)
+    add_exonyms(gaz, aliases)
     lengths: dict[str, set[int]] = {}
     for key in [*gaz.zh, *gaz.zh_bare]:
         lengths.setdefault(key[0], set()).add(len(key))
     gaz.zh_lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
     gaz.zh_heads = frozenset(key[:2] for key in [*gaz.zh, *gaz.zh_bare])
     gaz.zh_first_chars = re.compile(f"[{''.join(sorted(lengths))}]")
-    gaz.en_heads = frozenset([key[0] for key in gaz.en] + list(gaz.en_bare))
+    gaz.en_heads = frozenset([key[0] for key in gaz.en] + list(gaz.en_bare)
+                             + list(gaz.en_guarded))
     return gaz
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = (files("nlp.places") / "data" / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _add_en(gaz: Gazetteer, alias: str, code: str) -> None:
+    key = en_key(alias)
+    _add(gaz.en, key, code)
+    gaz.en_max_words = max(gaz.en_max_words, len(key))
+    _add(gaz.latin, latin_key(alias), code)
+
+
+def add_exonyms(gaz: Gazetteer, aliases: dict[str, list[str]]) -> None:
+    """Conventional English names (``data/exonyms.tsv``): Kashgar for 喀什, Lhasa for 拉萨.
+
+    Each division alias written with the pinyin stem is added again with the exonym
+    (Kashi Prefecture -> Kashgar Prefecture). Flags: ``ctx`` (the bare exonym needs the
+    province or prefecture named in the document), ``not=a,b`` (no place before these words).
+    """
+    for row in _rows("exonyms.tsv"):
+        exonym, code, place = row["exonym"], row["code"], gaz.places[row["code"]]
+        flags = dict(f.partition("=")[::2] for f in row["flags"].split(";") if f)
+        key = en_key(exonym)
+        if len(key) > 1:
+            _add_en(gaz, exonym, code)
+        else:
+            _add(gaz.en_guarded if "ctx" in flags else gaz.en_bare, exonym, code)
+            _add(gaz.latin, latin_key(exonym), code)
+            if flags.get("not"):
+                gaz.en_not_next[exonym] = frozenset(flags["not"].split(","))
+        if key[-1] in SUFFIX_WORDS:
+            continue  # "Kashgar City" is already a full name
+        stem = place.name_en.split()[0]
+        for alias in aliases[code]:
+            if alias.startswith(stem + " "):
+                _add_en(gaz, exonym + alias[len(stem):], code)
+        if place.name_zh.endswith("地区"):
+            _add_en(gaz, exonym + " Region", code)
 
 
 def sort_codes(codes: list[str]) -> list[str]:

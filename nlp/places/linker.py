@@ -35,6 +35,27 @@ def _resolve(hits: list[Hit]) -> list[str]:
     return chosen
 
 
+def _in_context(hits: list[Hit]) -> list[Hit]:
+    """Keep a guarded hit ("Lop", "Daxing") only where the document names, by another
+    mention, its province or prefecture; its candidates narrow to those."""
+    if not any(h.guarded for h in hits):
+        return hits
+    context: set[str] = set()
+    for hit in hits:
+        if not hit.guarded:
+            for size in (2, 4):
+                prefixes = {c[:size] for c in hit.codes}
+                if len(prefixes) == 1 and not prefixes.pop().endswith("00"):
+                    context.add(hit.codes[0][:size])
+    kept = []
+    for hit in hits:
+        if hit.guarded:
+            hit.codes = [c for c in hit.codes if c[:2] in context or c[:4] in context]
+        if hit.codes:
+            kept.append(hit)
+    return kept
+
+
 def _sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
@@ -56,7 +77,7 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
     if not isinstance(text, str) or not text:
         return []
     gaz = gazetteer()
-    hits = sorted(scan_chinese(text) + scan_english(text), key=lambda h: h.start)
+    hits = _in_context(sorted(scan_chinese(text) + scan_english(text), key=lambda h: h.start))
     codes = _resolve(hits)
     divisions = [(h.start, h.end, gaz.places[c]) for h, c in zip(hits, codes, strict=True)]
     localities = find_chinese(text, [(h.start, h.end) for h in hits])

@@ -32,6 +32,7 @@ class Hit:
     start: int
     end: int
     codes: list[str]
+    guarded: bool = False  # kept only if the document names its province or prefecture
 
 
 @cache
@@ -143,8 +144,20 @@ def scan_english(text: str) -> list[Hit]:
             hits.append(Hit(m.start(), ends[best - 1], list(gaz.en[tuple(key[:best])])))
         elif (first,) in gaz.en:
             hits.append(Hit(m.start(), m.end(), list(gaz.en[(first,)])))
-        elif first in gaz.en_bare and _bare_word_ok(text, m.start(), m.end()):
-            hits.append(Hit(m.start(), m.end(), list(gaz.en_bare[first])))
+        elif bare := _bare_hit(text, m.start(), m.end(), first):
+            hits.append(bare)
         else:
             continue
         pos = hits[-1].end
+
+
+def _bare_hit(text: str, start: int, end: int, word: str) -> Hit | None:
+    gaz = gazetteer()
+    strong, guarded = gaz.en_bare.get(word, []), gaz.en_guarded.get(word, [])
+    if not (strong or guarded) or not _bare_word_ok(text, start, end):
+        return None
+    stops = gaz.en_not_next.get(word)
+    after = _EN_NEXT.match(text, end)
+    if stops and after and after.group(1).lower() in stops:
+        return None
+    return Hit(start, end, strong + [c for c in guarded if c not in strong], not strong)
