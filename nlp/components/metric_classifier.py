@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,28 @@ def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
     return Candidate(q, unit, metric, q.start, end, clause)
 
 
+# "Some 1,100 villagers, including 420 people lifted out of poverty, have worked on ...": the
+# verb after the apposition says what the subject's figures count.
+_APPOSITION = re.compile(
+    r"(?P<subject>(?:[^,;]|(?<=\d),(?=\d))*?),\s+"
+    r"(?:including|among them|among whom|of whom|most of them)\b"
+    r"(?P<inner>(?:[^,;]|(?<=\d),(?=\d))*),\s+"
+    r"(?P<verb>(?:have|has|had|were|was|are|is|will|would)\b[^,;]*)",
+    re.I,
+)
+
+
+def _governing_verb_cue(text: str, start: int, lang: str) -> str | None:
+    """The metric the verb phrase after an apposition gives a figure in its subject."""
+    if lang != "en":
+        return None
+    for m in _APPOSITION.finditer(text):
+        if m.start() <= start < m.end("inner"):
+            verb = m.group("verb")
+            return rules.pick_metric("people", verb, 0, 0, lang, (0, len(verb)))
+    return None
+
+
 def _moved(c: Candidate) -> Candidate:
     """A candidate of an earlier sentence, placed before this one (offsets no longer apply)."""
     return Candidate(c.quantity, c.unit, c.metric, -1, -1, (-1, -1))
@@ -82,6 +105,8 @@ def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit:
         cue = rules.pick_metric(family, text, q.start, end, lang, (SUBJECT_LOOKBACK, 0))
     else:
         cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang)
+    if family == "people" and cue in (None, "people_benefited"):
+        cue = _governing_verb_cue(text, q.start, lang) or cue
     same_before = [c for c in previous if c.unit == unit]
     if cue == "people_benefited" and (
         (inherited is not None and inherited.unit == unit)
