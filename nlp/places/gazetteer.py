@@ -128,6 +128,10 @@ def add_exonyms(gaz: Gazetteer, aliases: dict[str, list[str]]) -> None:
             _add_en(gaz, exonym, code)
         else:
             _add(gaz.en_guarded if "ctx" in flags else gaz.en_bare, exonym, code)
+            if "ctx" in flags and exonym in gaz.en_bare:  # the pinyin stem is guarded too
+                for same in [c for c in gaz.en_bare[exonym] if c[:2] == code[:2]]:
+                    gaz.en_bare[exonym].remove(same)
+                    _add(gaz.en_guarded, exonym, same)
             _add(gaz.latin, latin_key(exonym), code)
             if flags.get("not"):
                 gaz.en_not_next[exonym] = frozenset(flags["not"].split(","))

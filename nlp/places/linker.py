@@ -12,6 +12,7 @@ import re
 
 from nlp.places.gazetteer import gazetteer, sort_codes
 from nlp.places.model import Place, PlaceMention
+from nlp.places.romanize import is_pinyin
 from nlp.places.scan import Hit, scan_chinese, scan_english
 from nlp.places.villages import Locality, find_chinese, find_english
 
@@ -19,6 +20,20 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
 _ENCLOSED_BY = re.compile(r"\s*(?:,\s*|\s(?:in|of)\s+)(?:the\s+)?")
 _ADJACENT = re.compile(r"\s*")
 _PARENT_LEVELS = ("county", "prefecture")
+# "Bostan Township": a Uyghur, Tibetan or Mongolian name, taken in minority areas only.
+_EN_NATIVE_TOWN = re.compile(r"\b([A-Z][a-z]+(?:['’-][a-z]+)*) (Township|Town|Village)\b")
+_MINORITY_PROVINCES = frozenset({"15", "45", "54", "63", "64", "65"})
+_NOT_NATIVE = frozenset(
+    "The This That These Each Every Our Their Its Which Whole Entire Model Pilot Demonstration "
+    "Poverty Relocation Resettlement Smart Global Olympic Market Border Ethnic Minority Tourist "
+    "Tourism Characteristic Beautiful Key New Old Small Central Home Rural Mountain County Poor "
+    "Target Featured Famous Historic Historical Cultural Ancient Sample Star Happy Harmonious "
+    "Prosperous Civilized Green Ecological Digital Water River Lake Forest Desert Grassland "
+    "Pastoral Herding Farming Fishing Industrial Specialty Agricultural Science Technology "
+    "Health Garden Sister Twin Host Capital Main Nearby Neighbouring Neighboring Remote "
+    "Mountainous Frontier Border Modern Livable Liveable Model Resettled Relocated Destitute "
+    "Impoverished Flagship Typical Leading Advanced Provincial National Another Other Same "
+    "Good Better Best Big Large Little Every First Second Third Last Next Each One".split())
 
 
 def _resolve(hits: list[Hit]) -> list[str]:
@@ -56,6 +71,30 @@ def _in_context(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+def _in_minority_area(place: Place) -> bool:
+    if place.code[:2] in _MINORITY_PROVINCES:
+        return True
+    places = gazetteer().places
+    while place is not None:
+        if "自治" in place.name_zh:
+            return True
+        place = places.get(place.parent_code) if place.parent_code else None
+    return False
+
+
+def _native_towns(text: str, lo: int, hi: int, found: list[Locality]) -> list[Locality]:
+    """Towns and villages with a non-pinyin name ("Bostan Township") in ``text[lo:hi]``."""
+    taken = {loc.end for loc in found}
+    out = []
+    for m in _EN_NATIVE_TOWN.finditer(text, lo, hi):
+        name, kind = m.group(1), m.group(2)
+        if m.end() in taken or name in _NOT_NATIVE or is_pinyin(name):
+            continue
+        level = "village" if kind == "Village" else "town"
+        out.append(Locality(m.start(), m.end(), "", f"{name} {kind}", level))
+    return out
+
+
 def _sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
@@ -81,8 +120,10 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
     codes = _resolve(hits)
     divisions = [(h.start, h.end, gaz.places[c]) for h, c in zip(hits, codes, strict=True)]
     localities = find_chinese(text, [(h.start, h.end) for h in hits])
+    minority = any(_in_minority_area(p) for _, _, p in divisions)
     for lo, hi in _gaps(hits, len(text)):
-        localities += find_english(text, lo, hi)
+        found = find_english(text, lo, hi)
+        localities += found + (_native_towns(text, lo, hi, found) if minority else [])
     localities.sort(key=lambda loc: loc.start)
     return _attach(text, divisions, localities)
 

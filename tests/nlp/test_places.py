@@ -294,3 +294,101 @@ def test_every_gold_place_is_found_in_its_seed():
             place = fact.get("place")
             if place and "," not in place:
                 assert place.lower() in found or any(place.lower() in f for f in found), place
+
+
+# --- Exonyms, guarded bare names, minority-name towns -------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Hotan Prefecture relocated 2,000 households.", "Hotan Prefecture", "653200"),
+    ("Kashgar created 5,000 jobs last year.", "Kashgar", "653100"),
+    ("Kashgar Region trained herders.", "Kashgar Region", "653100"),
+    ("Kashgar City opened a workshop.", "Kashgar City", "653101"),
+    ("Projects in Urumqi hired 300 people.", "Urumqi", "650100"),
+    ("Aksu Prefecture paid wages.", "Aksu Prefecture", "652900"),
+    ("Kizilsu Kirgiz Autonomous Prefecture built roads.",
+     "Kizilsu Kirgiz Autonomous Prefecture", "653000"),
+    ("The Bayingolin Mongol Autonomous Prefecture hired.",
+     "Bayingolin Mongol Autonomous Prefecture", "652800"),
+    ("Korla City and Turpan hired.", "Korla City", "652801"),
+    ("Shigatse relocated 1,200 people.", "Shigatse", "540200"),
+    ("Xigaze City relocated 1,200 people.", "Xigaze City", "540200"),
+    ("Nyingchi built 40 houses.", "Nyingchi", "540400"),
+    ("Ngari Prefecture added 300 posts.", "Ngari Prefecture", "542500"),
+    ("Hohhot hired 700 workers.", "Hohhot", "150100"),
+    ("Xilingol League moved herders.", "Xilingol League", "152500"),
+    ("Alxa League planted shrubs.", "Alxa League", "152900"),
+    ("Golmud City paid 3 million yuan.", "Golmud City", "632801"),
+    ("Garze Tibetan Autonomous Prefecture relocated people.",
+     "Garze Tibetan Autonomous Prefecture", "513300"),
+    ("Ngawa Prefecture hired 500.", "Ngawa Prefecture", "513200"),
+    ("Keriya County built roads.", "Keriya County", "653226"),
+    ("Xinjiang Uyghur Autonomous Region", "Xinjiang Uyghur Autonomous Region", "650000"),
+    ("The Xizang Autonomous Region reported gains.", "Xizang Autonomous Region", "540000"),
+    ("Hongsibu District of Wuzhong hired 90.", "Hongsibu District", "640303"),
+    ("Officials in Chaoyang District, Beijing, met.", "Chaoyang District", "110105"),
+])
+def test_english_exonyms_link_to_the_division(text, name, code):
+    assert only(text, name).code == code
+
+
+def test_exonym_found_by_lookup():
+    assert [p.code for p in lookup("Kashgar")][:1] == ["653100"]
+    assert [p.code for p in lookup("Lhasa")] == ["540100"]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("In Hotan Prefecture, Lop hired 200 people.", "Lop", "653224"),
+    ("Ngari Prefecture, known locally as Ali, is in Tibet.", "Ali", "542500"),
+    ("Aba in Sichuan relocated 900 people.", "Aba", "513200"),
+    ("Daxing in Beijing hired 40 people.", "Daxing", "110115"),
+    ("Fengjie in Chongqing built 12 roads.", "Fengjie", "500236"),
+    ("Huanjiang, Guangxi, hired 30 people.", "Huanjiang", "451226"),
+])
+def test_guarded_bare_names_with_their_province_or_prefecture(text, name, code):
+    assert only(text, name).code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Lop hired 200 people.",
+    "Ali said the project employed 200 people.",
+    "Aba and his brother found work.",
+    "Hami melon farms expanded in Xinjiang.",
+    "Lop Nur lies in Xinjiang.",
+    "Daxing said 40 people were hired.",
+])
+def test_guarded_bare_names_without_context_are_not_places(text):
+    assert all(m.text not in ("Lop", "Ali", "Aba", "Hami", "Daxing") for m in link_places(text))
+
+
+def test_jining_follows_the_document():
+    assert only("Jining District, Ulanqab, hired 40.", "Jining District").code == "150902"
+    assert only("Jining in Shandong hired 40.", "Jining").code == "370800"
+
+
+def test_native_township_in_a_minority_area():
+    place = only("Bostan Township in Lop County, Hotan Prefecture, hired 300.",
+                 "Bostan Township")
+    assert (place.level, place.parent_code, place.name_en) == ("town", "653224",
+                                                                "Bostan Township")
+
+
+def test_native_village_takes_the_prefecture_in_the_sentence():
+    place = only("In Kashgar, Tokkuzak Village built a workshop.", "Tokkuzak Village")
+    assert (place.level, place.parent_code) == ("village", "653100")
+
+
+@pytest.mark.parametrize("text", [
+    "Bostan Township hired 300 people.",
+    "In Hotan, the Model Village hired 30 people.",
+    "Lhasa opened a Smart Village and a Market Town.",
+])
+def test_non_pinyin_town_needs_a_minority_area_and_a_name(text):
+    assert all(m.place.level not in ("town", "village") for m in link_places(text))
+
+
+def test_every_exonym_row_names_an_existing_division():
+    data = Path(__file__).resolve().parents[2] / "nlp" / "places" / "data" / "exonyms.tsv"
+    for line in data.read_text(encoding="utf-8").splitlines()[1:]:
+        if line and not line.startswith("#"):
+            exonym, code, name_zh, _flags = line.split("\t")
+            assert get_place(code).name_zh == name_zh, exonym
