@@ -35,3 +35,26 @@ def test_records_carry_valid_digests_and_are_found_at_their_offsets(tmp_path):
     assert first.body == "<html>示范县</html>".encode()
     assert first.headers == {"Content-Type": "text/html; charset=utf-8", "X-Odd": "caf%C3%A9"}
     assert captures[1].status == 404 and captures[1].body == b""
+
+
+def test_a_commit_flushes_the_archive_first(tmp_path):
+    """Documents point at WARC offsets: a batch commits only after its records are on disk."""
+    from scrapy.crawler import Crawler
+
+    from crawlers.archive import WarcArchiveMiddleware
+    from crawlers.runner import build_settings
+    from crawlers.spiders.generic import GenericSpider
+
+    url = "http://127.0.0.1:8123/col/t20240101_1.html"
+    settings = build_settings(tmp_path / "rw.db", tmp_path / "archive", 0)
+    crawler = Crawler(GenericSpider, settings)  # not started: no reactor needed
+    crawler.spider = GenericSpider.from_crawler(crawler, start_url="http://127.0.0.1:8123/col/")
+    middleware = WarcArchiveMiddleware.from_crawler(crawler)
+    middleware.opened()
+    request = Request(url, meta={"rw_kind": "article", "rw_source": "127.0.0.1:8123"})
+    middleware.process_response(request, HtmlResponse(url, body=b"<html>x</html>"))
+    assert list(iter_captures(tmp_path / "archive")) == []  # still buffered
+    crawler.spider.state.commit()
+    assert [c.warc_offset for c in iter_captures(tmp_path / "archive")] == [
+        request.meta["warc_offset"]]
+    middleware.close()
