@@ -16,6 +16,7 @@ from nlp.fact import Fact
 from nlp.period_model import Period, year_period
 from nlp.periods import PeriodMention
 from nlp.place_refs import PlaceRef, national_cue, starts_with_anaphor
+from nlp.place_roles import national_rule, whose_figures
 
 _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
 TARGET_REACH = 30  # "annual target of 2.761 million": the cue sits this close before the number
@@ -62,6 +63,9 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
     figure), else the previous sentence's for "This ...", else the paragraph's village or
     town, else the section's main place."""
     lo, hi = c.clause
+    if national_rule(text, c.start, refs):
+        return None
+    refs = whose_figures(text, refs)
     in_clause = [r for r in refs if lo <= r.start and r.end <= hi]
     if in_clause:
         return _most_specific(in_clause, c.start)
@@ -128,7 +132,10 @@ class FactBuilder:
         for c in candidates:
             if _inside_name(c, refs, mentions):
                 continue
-            period = choose_period(c, mentions, ctx, text, candidates)
+            national = national_rule(text, c.start, refs)
+            # a national requirement takes no period from earlier sentences
+            period = choose_period(c, mentions, replace(ctx, carry_period=None) if national
+                                   else ctx, text, candidates)
             parts = split_range(
                 build_fact(c, text, choose_place(c, text, refs, ctx), period, ctx.offset), c, text)
             if period is None and stock.is_stock(c, text, candidates):

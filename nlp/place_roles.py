@@ -1,0 +1,104 @@
+"""Places a sentence names but whose figures belong elsewhere.
+
+- Paired assistance (东西部协作, 对口支援, "paired assistance", "Zhejiang's aid to Aksu"): the
+  figures belong to the receiving region, the place right after 援建/支援/帮扶/"aid to"/"in";
+  the helping province named before it as the subject is dropped.
+- Migrant-worker flows: workers *from* a place (来自X, X籍, X脱贫劳动力, "workers from X") are
+  that place's figures; the destination (在广东务工, "employed in Guangdong") is dropped.
+- National requirements and standards (国家要求的30%, "the national requirement of 30
+  percent"): the figure has no place even where the sentence names one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.place_refs import PlaceRef
+
+_PAIRED = re.compile(
+    r"协作|对口|援建|援疆|援藏|援青|援助|结对帮扶|帮扶资金|"
+    r"paired|pairing|counterpart|east-west|east–west|\baid\b|assistance|\bassisted\b",
+    re.I,
+)
+_RECEIVER_BEFORE = re.compile(
+    r"(?:援建|援助|支援|帮扶|协作|支持|助力|结对|在|向|为|给)$"
+    r"|\b(?:aid|assistance|support|help)\s+(?:to|for)\s+(?:the\s+)?$"
+    r"|\b(?:in|to|for|helped|help|helping|supported|supporting|assisted|assisting)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_WORK = re.compile(r"务工|就业|打工|吸纳|输出|转移|employ|work|jobs?\b|migrant|hired", re.I)
+_ORIGIN_BEFORE = re.compile(r"(?:来自|从)$|\bfrom\s+(?:the\s+)?$", re.I)
+_ORIGIN_AFTER = re.compile(r"^(?:籍|的?(?:脱贫|农村)?(?:劳动力|务工人员|农民工|群众))")
+_DESTINATION_BEFORE = re.compile(
+    r"(?:在|到|赴|去|至|转移到|输出到|输送到)$|\b(?:in|to)\s+(?:the\s+)?$", re.I)
+_DESTINATION_AFTER = re.compile(r"^(?:等地|等省份?|等城市|等)?(?:务工|就业|打工|稳岗)")
+_WORK_IN = re.compile(
+    r"\b(?:work|works|working|worked|employed|jobs?|hired|placed|migrated|moved)\s+(?:in|to)\s+"
+    r"(?:the\s+)?$", re.I)
+_NATIONAL_RULE = re.compile(
+    r"(?:国家|中央|全国)(?:的)?(?:要求|规定|标准|平均水平|平均|目标任务|目标)"
+    r"|\b(?:national|nationwide|central\s+government'?s?|country'?s)\s+"
+    r"(?:requirement|standard|average|target|minimum|threshold)s?\b",
+    re.I,
+)
+_RULE_REACH = 24
+_LOOKBACK = 16
+
+
+def _province(ref: PlaceRef) -> str | None:
+    code = ref.code or ref.parent_code
+    return code[:2] if code else None
+
+
+def _before(text: str, ref: PlaceRef) -> str:
+    return text[max(0, ref.start - _LOOKBACK):ref.start]
+
+
+def _destination(text: str, ref: PlaceRef) -> bool:
+    """在广东务工, "to work in Zhejiang": where migrant workers go."""
+    before = _before(text, ref)
+    return bool(_WORK_IN.search(before) or _DESTINATION_BEFORE.search(before)
+                and _DESTINATION_AFTER.match(text, ref.end))
+
+
+def _paired(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    receivers = [r for r in refs if _RECEIVER_BEFORE.search(_before(text, r))
+                 and not _destination(text, r)]
+    if not receivers:
+        return refs
+    first = receivers[0].start
+    provinces = {_province(r) for r in receivers}
+    return [r for r in refs if r.start >= first or r.code is None or _province(r) in provinces]
+
+
+def _migrants(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    origins = [r for r in refs if _ORIGIN_BEFORE.search(_before(text, r))
+               or _ORIGIN_AFTER.match(text, r.end)]
+    if origins:
+        provinces = {_province(r) for r in origins}
+        kept = [r for r in refs if r in origins or _province(r) in provinces]
+        return kept or refs
+    kept = [r for r in refs if not _destination(text, r)]
+    return kept or refs
+
+
+def whose_figures(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """``refs`` without the helping province of paired assistance and migrant destinations."""
+    if len(refs) < 2:
+        return refs
+    if _PAIRED.search(text):
+        refs = _paired(text, refs)
+    if len(refs) > 1 and _WORK.search(text):
+        refs = _migrants(text, refs)
+    return refs
+
+
+def national_rule(text: str, start: int, refs: list[PlaceRef]) -> bool:
+    """Whether the figure at ``start`` is stated as a national requirement or standard: such a
+    cue stands shortly before it with no place named in between."""
+    cues = list(_NATIONAL_RULE.finditer(text, max(0, start - _RULE_REACH), start))
+    cue = cues[-1] if cues else None
+    if cue is None or re.search(r"[，,；;]", text[cue.end():start]):
+        return False
+    return not any(cue.end() <= r.start < start for r in refs)
