@@ -27,6 +27,10 @@ _BACK_REFERENCE = re.compile(
     r"|Among\s+(?:them|these)|In\s+addition|Also|Meanwhile)\b"
     r"|^\s*(?:这些|这批|上述|该|此外|同时|其中|另外)"
 )
+# "Of the total, ...", 其中: a part of the figure before, in its period whatever its length
+_PART_OF = re.compile(
+    r"^\s*(?:Of\s+(?:the|this|that)\s+(?:total|amount|sum|figure|number|funds?|investment)\b"
+    r"|Of\s+(?:these|them|those)\b|Among\s+(?:them|these|those)\b)|^\s*其中", re.I)
 _WORD_EN = re.compile(r"[a-z]{5,}")
 _STOP_EN = frozenset(
     "about after again their there these those which while would could should other "
@@ -47,7 +51,11 @@ def carries_over(period: Period | None, previous: str, sentences_before: int,
     """True when ``period``, in force at the end of paragraph ``previous``
     (``sentences_before`` sentences long), still governs the paragraph opening with
     ``opening``. A span of years ("since 2021") is background and does not carry."""
-    if period is None or period.start[:4] != period.end[:4]:
+    if period is None:
+        return False
+    if _PART_OF.match(opening) and _STATEMENT_END.search(previous):
+        return True
+    if period.start[:4] != period.end[:4]:
         return False
     if sentences_before != 1 or not _STATEMENT_END.search(previous):
         return False  # a heading, byline or dateline line, or a long paragraph

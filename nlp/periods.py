@@ -101,6 +101,16 @@ def _five_year_plan(m: re.Match[str], ref: RefDate | None) -> Period | None:
     return years_period(start, start + 4) if start else None
 
 
+def _plan_since(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    """"十四五"以来, "since the start of the 14th Five-Year Plan": to the reference year."""
+    plan = _five_year_plan(m, ref)
+    if plan is None or ref is None or not m.group(0).rstrip("”\"").endswith(("以来", "来", "Plan",
+                                                                           "period")):
+        return plan
+    start = int(plan.start[:4])
+    return years_period(start, min(max(start, ref.year), start + 4))
+
+
 def _half(m: re.Match[str], ref: RefDate | None) -> Period | None:
     year = _context_year(m, ref)
     which = (m.groupdict().get("which") or "first").lower()
@@ -184,6 +194,8 @@ _EN_RULES: list[tuple[str, Handler, str]] = [
      rf"(?P<y2>{Y}|\d\d)\b(?![-/.]\d)", _year_range, "period"),
     (rf"\b(?:the\s+)?(?P<n>\d{{1,2}}|{ORD})(?:st|nd|rd|th)?\s+Five-Year\s+Plan(?:\s+period)?",
      _five_year_plan, "period"),
+    (rf"\bsince\s+(?:the\s+(?:beginning|start|launch)\s+of\s+)?the\s+(?P<n>\d{{1,2}}|{ORD})"
+     rf"(?:st|nd|rd|th)?\s+Five-Year\s+Plan(?:\s+period)?", _plan_since, "period"),
     (rf"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second)\s+half(?:\s+of\s+(?:(?P<y>{Y})|"
      rf"(?P<rel>{REL_EN}|the year)))?", _half, "period"),
     (rf"\bH(?P<h>[12])\s+(?P<y>{Y})\b|\b(?P<y_>{Y})\s*H(?P<h_>[12])\b", _nothing, "period"),
@@ -213,8 +225,8 @@ _ZH_RULES: list[tuple[str, Handler, str]] = [
     (rf"{ZH_PRE}(?P<m1>\d{{1,2}})(?:月份?)?\s*(?:-|—|–|~|～|至|到)\s*(?P<m2>\d{{1,2}})月(?:份|底|末)?",
      _month_range, "period"),
     (rf"(?P<y1>{Y})(?:年)?\s*(?:至|到|-|—|–|~|～)\s*(?P<y2>{Y})年(?:度)?", _year_range, "period"),
-    (r"[“\"]?(?P<n>十[一二三四五])五[”\"]?(?:规划)?(?:期间|时期|以来|期)?", _five_year_plan,
-     "period"),
+    (r"[“\"]?(?P<n>十[一二三四五])五[”\"]?(?:规划)?(?:期间|时期|(?:开局|开始|实施)?以来|期)?",
+     _plan_since, "period"),
     (rf"{ZH_PRE}(?P<which>上|下)半年", _half, "period"),
     (rf"{ZH_PRE}前(?P<q>[二三两23])(?:个)?季度", _first_quarters, "period"),
     (rf"{ZH_PRE}(?:第)?(?P<q>[一二三四1-4])季度", _quarter, "period"),
@@ -240,14 +252,15 @@ _COMPILED: dict[str, list[tuple[re.Pattern[str], Handler, str]]] = {
 _COMPARE_BEFORE_EN = re.compile(
     r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"
     r"from)\s+(?:(?:that|those|the\s+level|the\s+figure|the\s+number)\s+)?(?:(?:in|of|for)\s+)?"
-    r"(?:the\s+same\s+period\s+(?:in|of|last)\s+)?(?:the\s+end\s+of\s+)?$"
+    r"(?:the\s+same\s+period\s+(?:(?:in|of|last)\s+)?)?(?:the\s+end\s+of\s+)?$"
     r"|the\s+same\s+period\s+(?:in|of)\s+$", re.I,
 )
 _COMPARE_BEFORE_ZH = re.compile(rf"(?:{alternation(_W['comparison_before_zh'])})\s*$")
 _COMPARE_AFTER_ZH = re.compile(rf"^\s*(?:{alternation(_W['comparison_after_zh'])})")
 _QUICK = re.compile(  # case-sensitive literals: much faster than one re.I alternation
-    r"\d|年|月|季度|十[三四五]五|目前|迄今|至今|截至|截止|目标|任务|[Yy]ear|[Hh]alf|[Qq]uarter|"
+    r"\d|年|月|季度|十[三四五]五|目前|眼下|现在|迄今|至今|截至|截止|目标|任务|[Yy]ear|[Hh]alf|[Qq]uarter|"
     r"[Ss]ince|[Mm]onths|[Mm]id-|[Tt]arget|[Tt]ask|[Dd]ate|[Ss]o far|[Tt]hus far|[Uu]ntil now|"
+    r"[Cc]urrently|[Aa]t present|[Aa]s of now|"
     r"[Uu]p to now|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|"
     r"AUG|SEP|OCT|NOV|DEC|YEAR|HALF|QUARTER|SINCE|FIVE-YEAR|Five-[Yy]ear"
 )
