@@ -96,6 +96,9 @@ def _moved(c: Candidate) -> Candidate:
     return Candidate(c.quantity, c.unit, c.metric, -1, -1, (-1, -1))
 
 
+RATE_CEILING = 100_000  # a wage rate per person; a paid-out total is larger
+
+
 def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit: str,
                 lang: str, previous: list[Candidate], inherited: Candidate | None,
                 from_subject: bool = False) -> str:
@@ -117,7 +120,8 @@ def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit:
         # the clause's topic, further back ("per capita income ... grew 8.9% to 13,460 yuan")
         cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang,
                                 (SUBJECT_LOOKBACK, 0))
-    if cue == "labor_remuneration_yuan" and rules.is_rate(clause_text, lang):
+    if cue == "labor_remuneration_yuan" and q.value < RATE_CEILING and rules.is_rate(
+            clause_text, lang):
         cue = "income_yuan"
     if cue is None:
         same = [c for c in previous if c.unit == unit]
