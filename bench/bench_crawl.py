@@ -1,4 +1,4 @@
-"""Crawl speed and incremental cost, run by hand: ``python bench/bench_crawl.py [pages]``.
+"""Crawl speed and incremental cost, run by hand: ``python bench/bench_crawl.py [pages] [rounds]``.
 
 Generates a loopback TRS-style site (list pages with createPageHTML pagination + articles,
 2,000 pages by default), then in the same run:
@@ -105,25 +105,34 @@ def child(mode: str, *args: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def main(pages: int) -> None:
+def main(pages: int, rounds: int) -> None:
+    """Alternate bare and full crawls ``rounds`` times (fresh database each round); report the
+    median ratio, since one pair of runs swings with whatever else the machine is doing."""
+    import statistics
+
     from reliefwatch.sitehost import serve_site
 
+    ratios, pairs = [], []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "site"
         paths = make_site(root, pages)
         with serve_site(root) as server:
-            db = str(Path(tmp) / "db" / "rw.db")
-            base_run = child("bare", server.base_url, json.dumps(paths))
-            first = child("full", server.base_url, db)
+            for n in range(rounds):
+                db = str(Path(tmp) / f"db{n}" / "rw.db")
+                base_run = child("bare", server.base_url, json.dumps(paths))
+                first = child("full", server.base_url, db)
+                pairs.append((base_run, first))
+                ratios.append((first["responses"] / first["seconds"])
+                              / (base_run["responses"] / base_run["seconds"]))
             again = child("full", server.base_url, db)
-    base_rate = base_run["responses"] / base_run["seconds"]
-    rate = first["responses"] / first["seconds"]
-    print(f"site: {len(paths)} pages")
-    print(f"bare Scrapy fetch : {base_run['responses']} responses in {base_run['seconds']:.1f}s "
-          f"= {base_rate:.0f} pages/s")
-    print(f"full pipeline     : {first['responses']} responses in {first['seconds']:.1f}s "
-          f"= {rate:.0f} pages/s ({first['new']} documents)")
-    print(f"ratio             : {rate / base_rate:.0%} (target >= 70%)")
+    print(f"site: {len(paths)} pages, {rounds} rounds")
+    for n, (base_run, first) in enumerate(pairs, 1):
+        base_rate = base_run["responses"] / base_run["seconds"]
+        rate = first["responses"] / first["seconds"]
+        print(f"round {n}: bare Scrapy {base_rate:.0f} pages/s, full pipeline {rate:.0f} pages/s "
+              f"({first['new']} documents) = {rate / base_rate:.0%}")
+    print(f"ratio (median)    : {statistics.median(ratios):.0%} (target >= 70%); "
+          f"range {min(ratios):.0%}-{max(ratios):.0%}")
     print(f"no-change re-run  : {again['requests']} requests vs {first['requests']} "
           f"= {again['requests'] / first['requests']:.1%} (target <= 5%), {again['new']} new")
 
@@ -134,4 +143,5 @@ if __name__ == "__main__":
         result = bare(rest[0], json.loads(rest[1])) if mode == "bare" else full(*rest)
         print(json.dumps(result))
     else:
-        main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000,
+             int(sys.argv[2]) if len(sys.argv) > 2 else 5)
