@@ -25,6 +25,7 @@ _EN_WORD = re.compile(r"[ ]{1,2}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _EN_LEAD = re.compile(r"(?i:\s+(?:more|additional|other|fewer|such)(?=\s+(?!than\b)[a-z])"
                       r"|\s+of\s+(?:those|these|the|its|their|them|all)(?=\s+[a-z]))")
+_FOUND = frozenset({"found", "got", "secured", "landed", "obtained", "took", "gained"})
 NEUTRAL_MEASURES = {"个", "個", "名", "项", "家", "位", "批", "类", "种"}
 ZH_NOUN_GAP = {True: 6, False: 2}  # chars allowed before the noun, with / without a measure
 
@@ -157,6 +158,8 @@ def en_noun(norm: str, pos: int) -> Unit:
         head += 1
     first, last = words[0], words[head]
     cls = lex.nouns_en[last.group(1).lower()]
+    if cls == "positions" and first.group(1).lower() in _FOUND:
+        cls = "people"  # "141,000 found jobs": people who found jobs
     return Unit(cls, pos, noun=norm[first.start(1): last.end(1)], noun_end=last.end(1))
 
 

@@ -13,6 +13,7 @@ from nlp.quantities.context import (
     currency_before,
     unit_after,
 )
+from nlp.quantities.fractions import find_fractions, merge
 from nlp.quantities.model import Quantity
 from nlp.quantities.normalize import normalize
 from nlp.quantities.scan import RawNumber, scan
@@ -20,6 +21,7 @@ from nlp.quantities.scan import RawNumber, scan
 _RANGE_SEP = re.compile(r" {0,2}(?:至|到|~|-|(?i:to|and)(?= )) {0,2}")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
+_HYPHEN_PROJECT = re.compile(r"-(?i:projects?)\b")  # "an 11-project package"
 _YEAR_PREP = re.compile(r"(?i:\b(?:in|since|from|by|of|during|until|till|before|after|year))"
                         r" $")
 _CHANGE_FROM = re.compile(r"(?:从|由|(?i:\bfrom ))$")
@@ -55,7 +57,7 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
         q = _resolve(text, norm, raw)
         if q is not None and (not found or q.start >= found[-1].end):
             found.append(q)
-    return found
+    return merge(found, find_fractions(text, norm))
 
 
 def _in_link(norm: str, start: int, end: int) -> bool:
@@ -108,6 +110,10 @@ def _resolve(text: str, norm: str, raw: RawNumber) -> Quantity | None:
         return None  # 第一书记, 第3期
     if not raw.grouped and _LABEL.search(norm[max(0, start - 10): start]):
         return None  # Group 1, No. 3, Table 2
+    hyphen = _HYPHEN_PROJECT.match(norm, end)
+    if hyphen and raw.kind != "chinese":
+        return Quantity(start, hyphen.end(), text[start:hyphen.end()], raw.value, "projects",
+                        noun=text[end + 1:hyphen.end()], noun_end=hyphen.end())
     if _ORDINAL.match(norm, end) or _HYPHEN_WORD.match(norm, end):
         return None  # 27th, three-level, 30-day
     if raw.kind == "arabic" and (after.isascii() and after.isalnum()):

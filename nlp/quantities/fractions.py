@@ -1,0 +1,82 @@
+"""Fractions written in words are percentages: "about a quarter of" -> 25, "more than half"
+-> 50, 一半以上 -> 50, 三分之一 -> 33.3 (approximate: not exact), 四分之一 -> 25.
+
+Like 成 (近三成 -> 30), the approximation words around them (about, more than, 近, 以上) make
+the figure approximate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.quantities.context import approx_after, approx_before
+from nlp.quantities.model import Quantity
+
+_EN_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+             "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_EN_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9, "seven": 7}
+_EN = re.compile(
+    r"(?<![\w-])(?:(?P<count>a|one|two|three|four|seven|nine)[ -](?P<part>half|thirds?|quarters?|"
+    r"fifths?|tenths?)|(?P<half>half))(?= (?:of|the|their|its|all)\b)",
+    re.I,
+)
+_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}
+_ZH = re.compile(r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|一半|半数|过半")
+_QUICK = re.compile(r"(?i:half|third|quarter|fifth|tenth)|分之|半")
+
+
+def _percent(numerator: int, denominator: int) -> tuple[float, bool]:
+    value = 100 * numerator / denominator
+    exact = abs(value - round(value, 1)) < 1e-9
+    return round(value, 1), not exact
+
+
+def _quantity(text: str, norm: str, start: int, end: int, value: float, approx: bool
+              ) -> Quantity:
+    after = approx_after(norm, end)
+    if after is not None:
+        end, approx = after[0], True
+    before = approx_before(norm, start)
+    if before is not None:
+        start, approx = before[0], True
+    return Quantity(start, end, text[start:end], value, "percent", approx=approx)
+
+
+def find_fractions(text: str, norm: str) -> list[Quantity]:
+    """Fractions in words in ``text`` (``norm`` is its normalised form, same offsets)."""
+    if not _QUICK.search(norm):
+        return []
+    found = []
+    for m in _EN.finditer(norm):
+        if m.group("half"):
+            value, approx = 50.0, False
+        else:
+            count = _EN_COUNT[m.group("count").lower()]
+            parts = _EN_PARTS[m.group("part").lower()]
+            if count >= parts or (count > 1) != m.group("part").lower().endswith("s"):
+                continue  # "one thirds", "two third"
+            value, approx = _percent(count, parts)
+        found.append(_quantity(text, norm, m.start(), m.end(), value, approx))
+    for m in _ZH.finditer(norm):
+        if m.group("den"):
+            den, num = _ZH_DIGITS[m.group("den")], _ZH_DIGITS[m.group("num")]
+            if num >= den:
+                continue
+            value, approx = _percent(num, den)
+        else:
+            value, approx = 50.0, m.group() == "过半"
+        found.append(_quantity(text, norm, m.start(), m.end(), value, approx))
+    return found
+
+
+def merge(found: list[Quantity], extra: list[Quantity]) -> list[Quantity]:
+    """``found`` plus the ``extra`` quantities that overlap none of them, in text order."""
+    if not extra:
+        return found
+    def overlap(a: Quantity, b: Quantity) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    found = [f for f in found if f.unit is not None or not any(overlap(f, q) for q in extra)]
+    kept = [q for q in extra if not any(overlap(q, f) for f in found)]
+    return sorted(found + kept, key=lambda q: q.start)
