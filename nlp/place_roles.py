@@ -43,6 +43,12 @@ _NATIONAL_RULE = re.compile(
     re.I,
 )
 _RULE_REACH = 24
+# "安置区分布在昭通、怒江、文山等州市", "sites spread across Bijie and Tongren": where
+# things sit, never the subject of the sentence's figures.
+_SPREAD_BEFORE = re.compile(
+    r"(?:分布在|分布于|分布|遍布|散布在|散布于|位于|覆盖|涉及)$"
+    r"|\b(?:spread|scattered|distributed|located|situated)\s+(?:across|over|among|in|throughout)"
+    r"\s+(?:the\s+)?$", re.I)
 _LOOKBACK = 16
 
 
@@ -87,6 +93,9 @@ def whose_figures(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """``refs`` without the helping province of paired assistance and migrant destinations."""
     if len(refs) < 2:
         return refs
+    spread = [r for r in refs if _SPREAD_BEFORE.search(_before(text, r))]
+    if spread and len(spread) < len(refs):
+        refs = [r for r in refs if r not in spread]
     if _PAIRED.search(text):
         refs = _paired(text, refs)
     if len(refs) > 1 and _WORK.search(text):

@@ -18,6 +18,14 @@ _EN_PATTERN = re.compile(
     r" (Village|Town|Township|Community|Subdistrict|village|town|township|community|subdistrict)"
     r"\b"
 )
+# "Yilishe and Zhongping communities", "Ganxi, Laoji and Xiaozhai villages": names sharing one
+# plural level word.
+_EN_PLURAL = re.compile(
+    r"((?:[A-Z][a-z]+(?:['’-][a-z]+)*, )*[A-Z][a-z]+(?:['’-][a-z]+)*,? and [A-Z][a-z]+"
+    r"(?:['’-][a-z]+)*) (villages|towns|townships|communities|subdistricts)\b")
+_EN_NAME = re.compile(r"[A-Z][a-z]+(?:['’-][a-z]+)*")
+_EN_PLURAL_LEVEL = {"villages": "Village", "towns": "Town", "townships": "Township",
+                    "communities": "Community", "subdistricts": "Subdistrict"}
 # Characters that never sit inside a village name (function words, measures, pronouns).
 _STOP_CHARS = frozenset("的了是在个们着把被这那每各该其此也就又还并而或从到对向给让为于等将全本与及"
                         "已所之以由则但即按据当有和及")
@@ -33,8 +41,12 @@ _GENERIC_TAILS = (
     "所在", "周边", "附近", "相邻", "偏远", "薄弱", "空心", "集体", "社会", "易地", "少数",
     "欠发达",
     "农", "城", "乡", "小", "集", "家", "老", "故", "下", "返", "回", "离", "外", "邻", "同", "渔",
-    "进", "驻", "入", "出", "建制", "村", "镇", "社", "街", "大型", "新建", "整",
+    "进", "驻", "入", "出", "建制", "村", "镇", "社", "街", "大型", "新建", "整", "苏木", "嘎查",
 )
+# 集镇 is a generic word, but 上集镇, 王集镇 are names: one character before 集, at the start of
+# a name position, that is no generic modifier (小集镇, 各集镇) and makes no word (大集, 市集).
+_MARKET_GENERIC = frozenset("小大中各新老农乡城该本每全这那其此村县市镇区州省")
+_NAME_START = frozenset("，。；：！？,;:!?、（）()“”\"\n ")
 # Words the suffix starts: 村民, 村级, 乡村, 乡镇 are not names.
 _NOT_AFTER = {"村": frozenset("民委级庄落容貌务际"),
               "乡": frozenset("村镇亲贤土风情愁音下里间邻"), "镇": frozenset("级村")}
@@ -65,15 +77,22 @@ def _stem_ok(text: str, start: int, end: int, floor: int, listed: bool = False) 
     stops = _STRONG_STOP_CHARS if named else _STOP_CHARS
     if stem[0] in _NO_LEAD or any(ch in stops for ch in stem):
         return False
-    if stem.endswith(_GENERIC_TAILS):
-        return False
     words = common_words()
+    if stem.endswith(_GENERIC_TAILS) and not _market_town(text, start, end, floor, words):
+        return False
     if start > floor and text[start - 1:start + 1] in words:
         return False  # 帮助|干溪: the name would start inside a word
     lead = words.get(stem[:2], "")
     if len(stem) > 2 and lead.startswith(_LEADING_POS):
         return False
     return not _ends_in_predicate(text, start, end, floor)
+
+
+def _market_town(text: str, start: int, end: int, floor: int, words: dict) -> bool:
+    stem = text[start:end]
+    if end - start != 2 or stem[1] != "集" or stem[0] in _MARKET_GENERIC or stem in words:
+        return False
+    return start == floor or text[start - 1] in _NAME_START or text[start - 1] in _INTRODUCERS
 
 
 def _name_position(text: str, start: int, floor: int) -> bool:
@@ -139,4 +158,18 @@ def find_english(text: str, lo: int, hi: int) -> list[Locality]:
             continue
         level = EN_LEVELS[kind.lower()]
         out.append(Locality(start, m.end(), "", f"{name} {kind.capitalize()}", level))
+    return sorted(out + _english_plural(text, lo, hi), key=lambda loc: loc.start)
+
+
+def _english_plural(text: str, lo: int, hi: int) -> list[Locality]:
+    out: list[Locality] = []
+    for m in _EN_PLURAL.finditer(text, lo, hi):
+        kind = _EN_PLURAL_LEVEL[m.group(2)]
+        names = list(_EN_NAME.finditer(m.group(1)))
+        if not all(n.group() not in _EN_STOP and is_pinyin(n.group()) for n in names):
+            continue
+        for n in names:
+            start = m.start(1) + n.start()
+            end = m.end() if n is names[-1] else m.start(1) + n.end()
+            out.append(Locality(start, end, "", f"{n.group()} {kind}", EN_LEVELS[kind.lower()]))
     return out
