@@ -104,8 +104,9 @@ def _five_year_plan(m: re.Match[str], ref: RefDate | None) -> Period | None:
 def _plan_since(m: re.Match[str], ref: RefDate | None) -> Period | None:
     """"十四五"以来, "since the start of the 14th Five-Year Plan": to the reference year."""
     plan = _five_year_plan(m, ref)
-    if plan is None or ref is None or not m.group(0).rstrip("”\"").endswith(("以来", "来", "Plan",
-                                                                           "period")):
+    written = m.group(0)
+    since = written[:5].lower() == "since" or written.rstrip("”\"").endswith("来")
+    if plan is None or ref is None or not since:
         return plan
     start = int(plan.start[:4])
     return years_period(start, min(max(start, ref.year), start + 4))
@@ -192,10 +193,9 @@ _EN_RULES: list[tuple[str, Handler, str]] = [
      rf"through|until)\s*(?P<m2>{_CAP_MONTH})\.?(?:,?\s+(?P<y2>{Y}))?\b", _month_range, "period"),
     (rf"\b(?:from\s+|between\s+)?(?P<y1>{Y})\s*(?:-|–|—|to|and|through|until)\s*"
      rf"(?P<y2>{Y}|\d\d)\b(?![-/.]\d)", _year_range, "period"),
-    (rf"\b(?:the\s+)?(?P<n>\d{{1,2}}|{ORD})(?:st|nd|rd|th)?\s+Five-Year\s+Plan(?:\s+period)?",
-     _five_year_plan, "period"),
-    (rf"\bsince\s+(?:the\s+(?:beginning|start|launch)\s+of\s+)?the\s+(?P<n>\d{{1,2}}|{ORD})"
-     rf"(?:st|nd|rd|th)?\s+Five-Year\s+Plan(?:\s+period)?", _plan_since, "period"),
+    (rf"\b(?:since\s+(?:the\s+(?:beginning|start|launch)\s+of\s+)?)?(?:the\s+)?"
+     rf"(?P<n>\d{{1,2}}|{ORD})(?:st|nd|rd|th)?\s+Five-Year\s+Plan(?:\s+period)?", _plan_since,
+     "period"),
     (rf"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second)\s+half(?:\s+of\s+(?:(?P<y>{Y})|"
      rf"(?P<rel>{REL_EN}|the year)))?", _half, "period"),
     (rf"\bH(?P<h>[12])\s+(?P<y>{Y})\b|\b(?P<y_>{Y})\s*H(?P<h_>[12])\b", _nothing, "period"),
@@ -258,7 +258,7 @@ _COMPARE_BEFORE_EN = re.compile(
 _COMPARE_BEFORE_ZH = re.compile(rf"(?:{alternation(_W['comparison_before_zh'])})\s*$")
 _COMPARE_AFTER_ZH = re.compile(rf"^\s*(?:{alternation(_W['comparison_after_zh'])})")
 _QUICK = re.compile(  # case-sensitive literals: much faster than one re.I alternation
-    r"\d|年|月|季度|十[三四五]五|目前|眼下|现在|迄今|至今|截至|截止|目标|任务|[Yy]ear|[Hh]alf|[Qq]uarter|"
+    r"\d|年|月|季度|十[三四五]五|目前|眼下|迄今|至今|截至|截止|目标|任务|[Yy]ear|[Hh]alf|[Qq]uarter|"
     r"[Ss]ince|[Mm]onths|[Mm]id-|[Tt]arget|[Tt]ask|[Dd]ate|[Ss]o far|[Tt]hus far|[Uu]ntil now|"
     r"[Cc]urrently|[Aa]t present|[Aa]s of now|"
     r"[Uu]p to now|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|"

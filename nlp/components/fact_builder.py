@@ -58,14 +58,13 @@ def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:
 
 
 def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
-                 ctx: SentenceContext) -> PlaceRef | None:
+                 ctx: SentenceContext, national: bool | None = None) -> PlaceRef | None:
     """Clause place, else the sentence's (a village/town anywhere, else one named before the
     figure), else the previous sentence's for "This ...", else the paragraph's village or
     town, else the section's main place."""
     lo, hi = c.clause
-    if national_rule(text, c.start, refs):
+    if national_rule(text, c.start, refs) if national is None else national:
         return None
-    refs = whose_figures(text, refs)
     in_clause = [r for r in refs if lo <= r.start and r.end <= hi]
     if in_clause:
         return _most_specific(in_clause, c.start)
@@ -129,6 +128,7 @@ class FactBuilder:
         text = text_of(doc, ctx)
         candidates = doc._.candidates or []
         facts: list[Fact] = []
+        figure_refs = whose_figures(text, refs) if candidates else refs
         for c in candidates:
             if _inside_name(c, refs, mentions):
                 continue
@@ -136,8 +136,8 @@ class FactBuilder:
             # a national requirement takes no period from earlier sentences
             period = choose_period(c, mentions, replace(ctx, carry_period=None) if national
                                    else ctx, text, candidates)
-            parts = split_range(
-                build_fact(c, text, choose_place(c, text, refs, ctx), period, ctx.offset), c, text)
+            place = choose_place(c, text, figure_refs, ctx, national)
+            parts = split_range(build_fact(c, text, place, period, ctx.offset), c, text)
             if period is None and stock.is_stock(c, text, candidates):
                 # no headline period either: the caller reads this note
                 ctx.notes.setdefault("stock", set()).update(id(f) for f in parts)

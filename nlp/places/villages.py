@@ -23,6 +23,7 @@ _EN_PATTERN = re.compile(
 _EN_PLURAL = re.compile(
     r"((?:[A-Z][a-z]+(?:['’-][a-z]+)*, )*[A-Z][a-z]+(?:['’-][a-z]+)*,? and [A-Z][a-z]+"
     r"(?:['’-][a-z]+)*) (villages|towns|townships|communities|subdistricts)\b")
+_EN_PLURAL_QUICK = re.compile(r" and [A-Z].{0,40}? (?:villages|towns|townships|communities|subdis)")
 _EN_NAME = re.compile(r"[A-Z][a-z]+(?:['’-][a-z]+)*")
 _EN_PLURAL_LEVEL = {"villages": "Village", "towns": "Town", "townships": "Township",
                     "communities": "Community", "subdistricts": "Subdistrict"}
@@ -163,6 +164,8 @@ def find_english(text: str, lo: int, hi: int) -> list[Locality]:
 
 def _english_plural(text: str, lo: int, hi: int) -> list[Locality]:
     out: list[Locality] = []
+    if not _EN_PLURAL_QUICK.search(text, lo, hi):
+        return out
     for m in _EN_PLURAL.finditer(text, lo, hi):
         kind = _EN_PLURAL_LEVEL[m.group(2)]
         names = list(_EN_NAME.finditer(m.group(1)))

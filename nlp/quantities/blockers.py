@@ -30,8 +30,6 @@ _PATTERNS = [
     rf"\b{_MONTHS},? (?:19|20)\d\d\b",  # June 2022
     r"(?i:(?:tel|phone|fax|hotline|电话|传真|手机|热线|邮编|QQ)[:.]? ?\+?[\d() -]{4,}\d)",
     r"(?<!\d)\+?(?:86[ -])?\(?0\d{2,3}\)?[ -]\d{7,9}(?!\d)",  # 020-81789645
-    r"(?<![\d.])\(?0\d{2,3}\)?-\d{5,9}(?![\d.])",  # 0951-12345 (area code, short line)
-    r"(?<![\d.])\d{5,6}(?= ?(?:政务|便民|服务|投诉|举报|监督|咨询)*(?:热线|专线)|(?i: ?hotline))",
     r"(?<![\d.])1[3-9]\d{9}(?!\d)",  # mobile numbers
     r"(?:备|证|第|编号|号码|字) ?\[?\d[\d-]*号?",  # 湘公网安备 43010402001229号, ICP备...
     r"[〔\[(【]\d{4}[〕\])】] ?\d+ ?号",  # 〔2023〕12号
@@ -40,6 +38,16 @@ _PATTERNS = [
     r"(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*",  # 1.2.3, IP addresses
     r"[A-Za-z]+-\d+",  # COVID-19, SCP-173
 ]
+
+
+# Rarer kinds, searched only where a cheap test finds a hint of them.
+_RARE_QUICK = re.compile(r"\d-\d|热线|专线|(?i:hotline)|至少|(?i:at least one)|户[一1]人")
+_RARE = re.compile(
+    r"(?<![\d.])\(?0\d{2,3}\)?-\d{5,9}(?![\d.])"  # 0951-12345 (area code, short line)
+    r"|(?<![\d.])\d{5,6}(?= ?(?:政务|便民|服务|投诉|举报|监督|咨询)*(?:热线|专线)|(?i: ?hotline))"
+    r"|至少有?[一1]人|[一每]户(?:至少)?[一1]人"  # 每户至少一人: a rule, not a count
+    r"|(?i:at least one (?:family )?(?:person|member|worker|labou?rer))"
+)
 
 
 @cache
@@ -61,9 +69,13 @@ def blocked_spans(norm: str, near: list[tuple[int, int]] | None = None
     windows = [(0, len(norm))] if near is None else _windows(near, len(norm))
     found: dict[int, int] = {}
     regex = _blocker_re()
+    rare = _RARE_QUICK.search(norm) is not None
     for lo, hi in windows:
         for m in regex.finditer(norm, lo, hi):
             if m.end() > m.start() and found.get(m.start(), -1) < m.end():
+                found[m.start()] = m.end()
+        for m in _RARE.finditer(norm, lo, hi) if rare else ():
+            if found.get(m.start(), -1) < m.end():
                 found[m.start()] = m.end()
     starts: list[int] = []
     ends: list[int] = []

@@ -23,7 +23,7 @@ _EN = re.compile(
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
 _ZH = re.compile(r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|一半|半数|过半")
-_QUICK = re.compile(r"(?i:half|third|quarter|fifth|tenth)|分之|半")
+_QUICK = re.compile(r"[Hh]alf|[Tt]hird|[Qq]uarter|[Ff]ifth|[Tt]enth|分之|一半|半数|过半|HALF")
 
 
 def _percent(numerator: int, denominator: int) -> tuple[float, bool]:
