@@ -123,6 +123,7 @@ def _facts(grid: Rows, published: str | None, title: str | None, context: str | 
     group: PlaceRef | None = None
     group_text = None
     members: list[PlaceRef] = []
+    listed: list[PlaceRef] = []
     for raw, row in zip(body, text_body, strict=True):
         if group_col is not None and raw[group_col] and raw[group_col] != group_text:
             group_text = raw[group_col]
@@ -141,11 +142,12 @@ def _facts(grid: Rows, published: str | None, title: str | None, context: str | 
         elif kind == "total":
             place = table_place
         elif kind is not None:
-            place = scope_place(kind, table_place, members)
+            place = scope_place(kind, table_place, listed)
         else:
             place = label_place(label) if label else None
             if place is not None:
                 members.append(place)
+                listed.append(place)
             else:
                 place = group if group is not None else table_place
         for col in columns:

@@ -71,7 +71,7 @@ def column(index: int, header: str, captions: list[str] = ()) -> Column | None:
         return None
     name = BRACKET.sub("", header).strip()
     inner = " ".join(BRACKET.findall(header))
-    if not _has_unit(inner) and not _has_unit(name):
+    if not _has_unit(inner):
         inner = _caption_unit(name, list(captions)) or inner
     scale, unit = scale_and_unit(inner or name)
     if unit is None and not inner:
@@ -96,4 +96,8 @@ def column(index: int, header: str, captions: list[str] = ()) -> Column | None:
     metric = rules.UNIT_METRIC.get(unit) or rules.metric_for(
         unit, rules.pick_metric(rules.family_of(unit), name, len(name), len(name), lang,
                                 (len(name), 0)))
+    if metric == "other_yuan":  # 地方配套, 中央资金: a header is a bare noun phrase
+        low = name.lower()
+        metric = next((m for m, words in T["header_metrics"].items()
+                       if any(w in low for w in words)), metric)
     return Column(index, header, unit, metric, scale)

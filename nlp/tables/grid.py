@@ -84,6 +84,9 @@ def split_header(rows: list[list[str | None]]) -> tuple[Header | None, list[list
     """The header rows on top (rows without a number) and the body below them."""
     count = 0
     while count < len(rows) and not any(is_number(c or "") for c in rows[count]):
+        filled = [i for i, c in enumerate(rows[count]) if c]
+        if count and filled == [0] and len(rows[count]) > 1 and not CAPTION.search(rows[count][0]):
+            break  # 一、湘西州 alone in its row: a group heading of the body
         count += 1
     if count == 0:
         return None, rows
