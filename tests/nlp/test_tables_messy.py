@@ -283,3 +283,19 @@ def test_continued_project_table_over_three_pages() -> None:
     facts = tables_facts([PROJECTS, page2, page3], title=TITLE)
     assert len(facts) == 12
     assert one(facts, "labor_remuneration_yuan", "古丈县").value == 115_000
+
+
+def test_pdf_table_broken_across_pages_end_to_end() -> None:
+    from pathlib import Path
+
+    from extract import extract_pdf
+
+    path = Path(__file__).parents[1] / "fixtures" / "pdf_tables" / "two_page_table.pdf"
+    pdf = extract_pdf(path.read_bytes(), "https://example.gov.cn/a.pdf")
+    assert len(pdf.tables) == 2
+    facts = tables_facts([t.rows for t in pdf.tables], context=pdf.text[:2000],
+                         published="2024-02")
+    assert len(facts) == 12  # 4 rows x 3 figures, page 2 under the header of page 1
+    assert one(facts, "investment_yuan", "凤凰县").value == 7_000_000
+    total = one(facts, "people_employed", "湘西州")
+    assert total.value == 2010 and total.place_code == "433100" and total.year == "2023"
