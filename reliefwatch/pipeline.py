@@ -17,6 +17,7 @@ import sqlite_utils
 
 import db as store
 import nlp
+from nlp.tables import tables_facts
 
 log = logging.getLogger(__name__)
 
@@ -106,9 +107,9 @@ def facts_for_document(database: sqlite_utils.Database, doc: dict[str, Any]) -> 
     facts = [f.to_dict() for f in nlp.extract_facts(
         text, lang=doc.get("lang"), published=published, title=doc.get("title"),
         publisher=publisher)]
-    for table in tables:
-        facts += [f.to_dict() for f in nlp.extract_table_facts(
-            table.get("rows") or [], lang=doc.get("lang"), published=published,
+    if tables:  # in page order, so a table continued on the next page keeps its header
+        facts += [f.to_dict() for f in tables_facts(
+            tables, lang=doc.get("lang"), published=published,
             title=doc.get("title") or context_title, context=text[:2000], publisher=publisher)]
     return facts
 

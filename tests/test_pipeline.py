@@ -60,3 +60,19 @@ def test_a_new_extractor_version_reprocesses_everything(tmp_path, monkeypatch):
     monkeypatch.setattr(nlp, "EXTRACTOR_VERSION", nlp.EXTRACTOR_VERSION + "-next")
     assert extract_documents(database).documents == 1
     assert database["facts"].count == 1
+
+
+def test_a_table_continued_on_the_next_page_keeps_its_header(tmp_path):
+    database = store.open_db(tmp_path / "rw.db")
+    first_page = ROWS[:3]
+    second_page = [["3", "花垣县", "4", "5710"], ["", "合计", "11", "15960"]]
+    store.store_document(database, {
+        "url": "http://x.gov.cn/P1.pdf", "relevant": 1, "content_type": "application/pdf",
+        "title": "湘西州2023年以工代赈项目实施情况", "text": "湘西州2023年以工代赈项目实施情况\n",
+        "tables": json.dumps([{"page": 1, "rows": first_page}, {"page": 2, "rows": second_page}],
+                             ensure_ascii=False)})
+    extract_documents(database)
+    huayuan = list(database.query(
+        "select metric, value from facts where place_code = '433124' order by metric"))
+    assert huayuan == [{"metric": "labor_remuneration_yuan", "value": 57100000.0},
+                       {"metric": "projects", "value": 4.0}]
