@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from crawlers.datastore import proxy_pages, unwrap
 from crawlers.urls import (
     in_column,
     is_attachment,
@@ -24,6 +25,8 @@ from crawlers.urls import (
     looks_like_article,
     looks_like_list_page,
     page_number,
+    stem_page,
+    without_presentation,
 )
 
 DATE = re.compile(
@@ -32,8 +35,11 @@ DATE = re.compile(
 NEXT_TEXT = re.compile(r"^\s*(下一页|下页|后一页|下一頁|next( page)?|›|»|>|>>)\s*$", re.I)
 LAST_TEXT = re.compile(r"^\s*(尾页|末页|最后一页|last( page)?)\s*$", re.I)
 _CHROME = re.compile(r"(^|[\s_-])(nav|navbar|menu|header|footer|foot|breadcrumbs?|crumbs?|"
-                     r"position|location|topbar|copyright|friendlinks?|yqlj)([\s_-]|$)", re.I)
-_CHROME_TAGS = {"nav", "header", "footer"}
+                     r"position|location|topbar|copyright|friendlinks?|yqlj|"
+                     # side boxes: hot/ranked/related stories of other columns, calendars
+                     r"side\w*|aside|hot\w*|rank\w*|relate[ds]?|recommend\w*|calendar|rili)"
+                     r"([\s_-]|$)", re.I)
+_CHROME_TAGS = {"nav", "header", "footer", "aside"}
 _ITEM_TAGS = {"li", "tr", "dd", "dt", "p"}
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^()]*)\)")
 _JS_ASSIGN = r"(?:var|let|const)?\s*{name}\s*=\s*(\d+|\"[^\"]*\"|'[^']*')"
@@ -111,6 +117,17 @@ def _next_by_number(candidates: list[str], page_url: str) -> str | None:
     return later[0][1] if later else None
 
 
+def _page_no(url: str, start_url: str) -> int | None:
+    number = page_number(url)
+    return number if number is not None else stem_page(url, start_url)
+
+
+def _same_page(url: str, page_url: str, start_url: str) -> bool:
+    """Another URL of the page being read: same path and page number."""
+    return (urlsplit(url).path == urlsplit(page_url).path
+            and _page_no(url, start_url) == _page_no(page_url, start_url))
+
+
 def parse_listing(
     html: str, page_url: str, start_url: str, allowed: callable,
     item_selector: str | None = None,
@@ -121,6 +138,7 @@ def parse_listing(
     start URL's column prefix. ``item_selector`` (CSS) restricts article links when given.
     """
     listing = Listing()
+    html = unwrap(html)  # Hanweb datastore records are markup inside a script
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
@@ -135,15 +153,19 @@ def parse_listing(
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        url = urljoin(base_url, href).split("#", 1)[0]
+        url = without_presentation(urljoin(base_url, href).split("#", 1)[0])
         if url in seen or is_skippable(url) or not allowed(url):
             continue
         seen.add(url)
         text = anchor.text_content()
-        if in_column(url, start_url) and looks_like_list_page(url) and url != page_url:
+        number = _page_no(url, start_url)
+        if in_column(url, start_url) and (looks_like_list_page(url) or number is not None) \
+                and url != page_url:
+            if number is not None and _same_page(url, page_url, start_url):
+                continue  # this page again under another parameter: an endless "next"
             if NEXT_TEXT.match(text) or "next" in (anchor.get("rel") or "").lower():
                 explicit_next = explicit_next or url
-            if page_number(url) is not None or NEXT_TEXT.match(text) or LAST_TEXT.match(text):
+            if number is not None or NEXT_TEXT.match(text) or LAST_TEXT.match(text):
                 listing.pages.append(url)
             continue
         if is_attachment(url):
@@ -160,7 +182,11 @@ def parse_listing(
     script_pages, script_next = create_page_links(html, page_url)
     listing.pages.extend(p for p in script_pages if p not in listing.pages and p != page_url
                          and in_column(p, start_url))
-    listing.next_page = explicit_next or script_next or _next_by_number(listing.pages, page_url)
+    proxied, proxy_next = proxy_pages(html, page_url)
+    listing.pages.extend(p for p in proxied if p not in listing.pages and p != page_url
+                         and allowed(p) and urlsplit(p).netloc == urlsplit(page_url).netloc)
+    listing.next_page = (explicit_next or script_next or proxy_next
+                         or _next_by_number(listing.pages, page_url))
     if listing.next_page and urlsplit(listing.next_page).path == "":
         listing.next_page = None
     return listing

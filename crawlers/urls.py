@@ -15,6 +15,8 @@ from w3lib.url import canonicalize_url
 
 # Query keys that only track visitors; dropped from canonical URLs.
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|source|share\w*|_t|timestamp|wxshare\w*)$", re.I)
+# Query keys that only pick a presentation of the same article (printer-friendly copies).
+_PRESENTATION = re.compile(r"^(print|printable|isprint|forprint)$", re.I)
 _INDEX_FILE = re.compile(r"/(index|default)\.(s?html?|jsp|aspx?|php)$", re.I)
 
 ARTICLE_SHAPES = [
@@ -29,6 +31,8 @@ ARTICLE_SHAPES = [
         r"/(19|20)\d{2}[-_/]?[01]\d([-_/]?[0-3]\d)?/[^/]*\d{3,}[^/]*\.s?html?$",  # dated paths
         r"/(19|20)\d{2}/[01]?\d{3}/[^/]*\d{3,}[^/]*\.s?html?$",  # /2019/0404/1486809.shtml
         r"/(news|article|detail|show|view|content|doc)s?[_/-]?\d{3,}\.s?html?$",
+        # show-12-3456.html: column number, then article number
+        r"/(news|article|detail|show|view|content|doc)s?[_-]\d+[_-]\d{3,}\.s?html?$",
         r"/\d{6,}\.s?html?$",                         # long numeric id
     )
 ]
@@ -39,6 +43,7 @@ _ARTICLE_QUERY_KEYS = {"id", "aid", "articleid", "newsid", "docid", "infoid", "c
 _PAGE_FILE = re.compile(r"/(index|list|page|default|more)[_-](\d+)\.(s?html?|jsp|aspx?|php)$",
                         re.I)
 _PAGE_DIR = re.compile(r"/page/(\d+)/?$", re.I)
+_LIST_COLUMN = re.compile(r"/list[_-](\d+)(?:[_-](\d+))?\.(s?html?|aspx?|php)$", re.I)  # list-12-2
 PAGE_QUERY_KEYS = {"page", "p", "pageno", "pagenum", "pageindex", "pn", "curpage", "currentpage",
                    "pageno_", "start"}
 _SKIP_EXT = re.compile(
@@ -55,11 +60,21 @@ def canonicalize(url: str) -> str:
     """
     parts = urlsplit(url.strip())
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not _TRACKING.match(k)]
+             if not (_TRACKING.match(k) or _PRESENTATION.match(k))]
     path = _INDEX_FILE.sub("/", parts.path or "/")
     rebuilt = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path,
                           urlencode(query), ""))
     return canonicalize_url(rebuilt, keep_fragments=False)
+
+
+def without_presentation(url: str) -> str:
+    """The URL without printer-friendly switches (``?print=1``): the article itself."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not _PRESENTATION.match(k)]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="/:")))
 
 
 def host_allowed(url: str, domains: list[str]) -> bool:
@@ -86,8 +101,35 @@ def in_column(url: str, start_url: str) -> bool:
     if a.netloc.lower() != b.netloc.lower():
         return False
     path = a.path or "/"
+    column_query = _column_query(b.query)
+    if column_query:  # a column named by its query (list.aspx?cid=12): same page, same keys
+        return path == (b.path or "/") and column_query.items() <= dict(parse_qsl(a.query)).items()
+    listed = _LIST_COLUMN.search(b.path)
+    if listed and listed.group(2):  # list-12-1.html, list-12-2.html: the same column number
+        other = _LIST_COLUMN.search(path)
+        return bool(other) and other.group(1) == listed.group(1) and \
+            path.rsplit("/", 1)[0] == b.path.rsplit("/", 1)[0]
     prefix = column_prefix(start_url)
     return path.startswith(prefix) or path + "/" == prefix
+
+
+def _column_query(query: str) -> dict[str, str]:
+    return {k: v for k, v in parse_qsl(query) if k.lower() not in PAGE_QUERY_KEYS
+            and not _TRACKING.match(k)}
+
+
+def stem_page(url: str, start_url: str) -> int | None:
+    """VSB numbered pages of a column ``/xwzx/gzdt.htm``: ``/xwzx/gzdt/2.htm`` → 2.
+
+    VSB numbers its pages from the last one (``gzdt/1.htm`` is the oldest), so the number
+    orders nothing; only the "下页" link does.
+    """
+    a, b = urlsplit(url), urlsplit(start_url)
+    stem, dot, ext = b.path.rpartition(".")
+    if a.netloc.lower() != b.netloc.lower() or not dot or "/" in ext or not stem:
+        return None
+    match = re.fullmatch(re.escape(stem) + r"/(\d{1,5})\." + re.escape(ext), a.path)
+    return int(match.group(1)) if match else None
 
 
 def is_skippable(url: str) -> bool:
@@ -109,6 +151,9 @@ def page_number(url: str) -> int | None:
     match = _PAGE_FILE.search(parts.path) or _PAGE_DIR.search(parts.path)
     if match:
         return int(match.groups()[-2] if match.re is _PAGE_FILE else match.group(1))
+    match = _LIST_COLUMN.search(parts.path)
+    if match and match.group(2):
+        return int(match.group(2))
     for key, value in parse_qsl(parts.query):
         if key.lower() in PAGE_QUERY_KEYS and value.isdigit():
             return int(value)

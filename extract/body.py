@@ -14,6 +14,8 @@ BODY_XPATHS = (
     "//div[contains(@class, 'TRS_UEDITOR')]",
     "//*[@id='UCAP-CONTENT']",
     "//*[@id='zoom' or @id='fontzoom' or @id='Zoom']",
+    "//*[starts-with(@id, 'vsb_content') or contains(@class, 'v_news_content')]",  # VSB
+    "//*[contains(@class, 'bt_content') or contains(@class, 'bt-content')]",  # Hanweb
     "//*[contains(@class, 'pages_content')]",
     "//*[contains(@class, 'article-content') or contains(@class, 'article_content')"
     " or contains(@class, 'articleContent')]",

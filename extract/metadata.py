@@ -17,6 +17,7 @@ _TITLE_XPATHS = (
     "//h1[contains(concat(' ', normalize-space(@class), ' '), ' title ')]",
     "//div[contains(concat(' ', normalize-space(@class), ' '), ' title ')]",
     "//*[@id='title' or @id='Title' or @id='articleTitle']",
+    "//*[starts-with(@class, 'titlestyle') or contains(@class, 'bt_title')]",  # VSB, Hanweb
     "//*[contains(@class, 'detail-title') or contains(@class, 'news_title')"
     " or contains(@class, 'content-title') or contains(@class, 'xl_title')]",
     "//h1",
