@@ -4,7 +4,11 @@ Article links are found by URL shape (:func:`crawlers.urls.looks_like_article`) 
 structure (a link in an ``li``/``tr``/``dd`` that also shows a date). Pagination comes from
 "next" links (下一页, Next, rel=next, ›, »), numbered list pages (``index_2.html``,
 ``page_2.html``, ``?page=2``) and TRS ``createPageHTML(count, current, "index", "html")`` scripts
-whose page links are not in ``<a>`` tags. Navigation, header and footer links are ignored.
+whose page links are not in ``<a>`` tags, Hanweb ``<datastore>`` records and ``dataproxy.jsp``
+groups (:mod:`crawlers.datastore`), VSB count-down pages (``gzdt.htm`` → ``gzdt/2.htm``) and
+query-named columns (``list.aspx?cid=12&page=2``). A link to the page being read under another
+parameter (an endless "next") is no page. Navigation, header, footer and side boxes (hot,
+ranked or related stories, calendars) are ignored; ``?print=1`` copies become the article.
 """
 
 from __future__ import annotations
