@@ -28,6 +28,12 @@ _SUBJECT_LEAD_EN = re.compile(r"^\s*(?:(?i:the|all|all the|its|their)\s+)?$")
 _SCOPE_LEAD_EN = re.compile(r"(?i:\b(?:in|across|for)\s+(?:the\s+)?)$")
 _BASE_AFTER_ZH = re.compile(r"中[，,]")
 _BASE_BEFORE_EN = re.compile(r"(?i:\b(?:of|among|out of)\s+(?:the|its|their)\s+)$")
+# "德胜安置区共安置…1300户", "The community is home to 12,000 people": a site's standing
+# population, stated in the present tense.
+_SITE_STOCK_ZH = re.compile(r"(?:安置区|安置点|安置社区|安置小区|社区)(?:内|里)?(?:共|共计|总共)?"
+                            r"(?:安置|入住|居住|住着|住有)(?:了|着)?[^，,；;。]{0,12}$")
+_SITE_STOCK_EN = re.compile(r"(?i:\b(?:is|are)\s+(?:now\s+)?home\s+to\s+(?:some\s+|about\s+|"
+                            r"around\s+|more\s+than\s+|over\s+|nearly\s+)?)$")
 _CUMULATIVE = re.compile(r"累计|累积|总计|(?i:\bcumulative(?:ly)?\b)")
 
 
@@ -64,9 +70,18 @@ def cumulative(c: Candidate, text: str) -> bool:
     return bool(_CUMULATIVE.search(text, 0, c.start))
 
 
+def site_population(c: Candidate, text: str) -> bool:
+    """A resettlement site's residents or households, stated as a standing fact."""
+    if c.unit not in ("people", "households"):
+        return False
+    lead = _clause_lead(text, c.start)
+    return bool(_SITE_STOCK_ZH.search(lead) or _SITE_STOCK_EN.search(text, 0, c.start))
+
+
 def is_standing(c: Candidate, text: str, others: list[Candidate]) -> bool:
     """A place count or population that describes a standing set."""
-    return place_count_subject(c, text, others) or population_base(c, text)
+    return (place_count_subject(c, text, others) or population_base(c, text)
+            or site_population(c, text))
 
 
 def is_stock(c: Candidate, text: str, others: list[Candidate]) -> bool:

@@ -176,3 +176,56 @@ def _english_plural(text: str, lo: int, hi: int) -> list[Locality]:
             end = m.end() if n is names[-1] else m.start(1) + n.end()
             out.append(Locality(start, end, "", f"{n.group()} {kind}", EN_LEVELS[kind.lower()]))
     return out
+
+
+# Named resettlement sites: 德胜安置区, 五里岗安置社区, "Xinmin resettlement community",
+# "Wumeng Relocation Town". The name is kept as written; a generic modifier (集中安置区,
+# 万人以上安置区) or a headline's type word alone ("the Relocation Town") is no name.
+_ZH_SITE = re.compile(r"(?:搬迁)?(?:安置社区|安置小区|安置区|安置点)")
+_SITE_GENERIC = ("集中", "分散", "城镇", "县城", "城区", "大型", "中型", "小型", "万人", "千人",
+                 "以上", "跨县", "跨区", "易地", "搬迁", "扶贫", "新建", "统一", "所有", "全部",
+                 "各个", "部分", "这些", "多个", "移民", "后续", "上述", "前述", "以下", "其他",
+                 "其余", "地", "全县", "全市", "全省", "全州", "全区", "全旗")
+_SITE_COUNT = re.compile(r"^[一二两三四五六七八九十百千几数多余个座处]+$")
+_EN_SITE = re.compile(
+    r"\b([A-Z][a-z]+(?:['’-][a-z]+)*)(?: ([A-Z][a-z]+(?:['’-][a-z]+)*))? "
+    r"(?:[Rr]esettlement|[Rr]elocation)(?: [Rr]esidential)? "
+    r"(?:[Cc]ommunity|[Aa]rea|[Ss]ite|[Tt]own|[Zz]one|[Cc]ompound)\b")
+_EN_SITE_STOP = _EN_STOP | frozenset(
+    "A An In At Of For To On Life Living Poverty Relief Large Big Largest Biggest Ecological "
+    "National Provincial County City Village Township Town Its These Those Such Which Where "
+    "Another Local Urban Centralized Centralised Relocation Resettlement China Chinese".split())
+
+
+def find_sites(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
+    """Named resettlement sites in Chinese and English (level ``village``: the most specific)."""
+    out: list[Locality] = []
+    if "安置" in text:
+        taken = sorted(floors)
+        for m in _ZH_SITE.finditer(text):
+            k = m.start()
+            floor = max([e for s, e in taken if e <= k] + [out[-1].end if out else 0])
+            if any(s <= k < e for s, e in taken):
+                continue
+            for size in (4, 3, 2):
+                start = k - size
+                if start < floor or not all(is_cjk(ch) for ch in text[start:k]):
+                    continue
+                stem = text[start:k]
+                if (stem.endswith(_SITE_GENERIC) or any(g in stem for g in _SITE_GENERIC[:11])
+                        or _SITE_COUNT.match(stem[:-1])
+                        or common_words().get(stem[:2], "").startswith(_LEADING_POS)):
+                    continue
+                if _stem_ok(text, start, k, floor):
+                    out.append(Locality(start, m.end(), text[start:m.end()], "", "village"))
+                    break
+    if "esettlement" in text or "elocation" in text:
+        for m in _EN_SITE.finditer(text):
+            first, second = m.group(1), m.group(2)
+            start = m.start(1)
+            if second and first in _EN_SITE_STOP:
+                first, start = second, m.start(2)
+            if first in _EN_SITE_STOP or (second and second in _EN_SITE_STOP):
+                continue
+            out.append(Locality(start, m.end(), "", text[start:m.end()], "village"))
+    return sorted(out, key=lambda loc: loc.start)
