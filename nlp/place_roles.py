@@ -111,3 +111,32 @@ def national_rule(text: str, start: int, refs: list[PlaceRef]) -> bool:
     if cue is None or re.search(r"[，,；;]", text[cue.end():start]):
         return False
     return not any(cue.end() <= r.start < start for r in refs)
+
+
+# "苏州企业", "吴中区援建资金", "enterprises from Suzhou", "Suzhou was paired with Tongren":
+# the helper of paired assistance; its enterprises' and funds' figures are counted in the
+# receiving place.
+_HELPER_AFTER = re.compile(
+    r"(?:市|区)?(?:的)?(?:企业|援建|援助资金|帮扶资金|客商|商会|投资商|籍企业)")
+_HELPER_BEFORE = re.compile(
+    r"\b(?:enterprises|companies|firms|businesses|investors|investment|funds?|aid)\s+from\s+"
+    r"(?:the\s+)?$", re.I)
+_HELPER_PAIRED = re.compile(r"\s+(?:was|were|has\s+been|is)\s+paired\s+(?:up\s+)?with\b", re.I)
+_HELPER_QUICK = re.compile(r"企业|援建|援助|帮扶资金|客商|商会|投资商|\bfrom\b|paired", re.I)
+# "例如哲觉镇…", "in towns such as Zhejue township": an example inside a larger figure.
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:例如|比如|譬如|诸如|其中)$|\b(?:such\s+as|e\.g\.,?|for\s+example,?|for\s+instance,?)\s+"
+    r"(?:the\s+)?$", re.I)
+
+
+def helpers(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """The helping places of paired assistance named as the source of enterprises or funds."""
+    if not refs or not _HELPER_QUICK.search(text):
+        return []
+    return [r for r in refs if _HELPER_AFTER.match(text, r.end)
+            or _HELPER_BEFORE.search(_before(text, r)) or _HELPER_PAIRED.match(text, r.end)]
+
+
+def examples(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places named only as an example (例如X镇, "such as X township")."""
+    return [r for r in refs if _EXAMPLE_BEFORE.search(_before(text, r))]

@@ -16,7 +16,7 @@ from nlp.fact import Fact
 from nlp.period_model import Period, year_period
 from nlp.periods import PeriodMention
 from nlp.place_refs import PlaceRef, national_cue, starts_with_anaphor
-from nlp.place_roles import national_rule, whose_figures
+from nlp.place_roles import examples, helpers, national_rule, whose_figures
 
 _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
 TARGET_REACH = 30  # "annual target of 2.761 million": the cue sits this close before the number
@@ -65,7 +65,12 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
     lo, hi = c.clause
     if national_rule(text, c.start, refs) if national is None else national:
         return None
+    shown = examples(text, refs)
     in_clause = [r for r in refs if lo <= r.start and r.end <= hi]
+    if len(in_clause) > 1 and shown:
+        in_clause = [r for r in in_clause if r not in shown] or in_clause
+    if shown:
+        refs = [r for r in refs if r not in shown]
     if in_clause:
         return _most_specific(in_clause, c.start)
     if national_cue(text[lo:hi]):
@@ -129,6 +134,10 @@ class FactBuilder:
         candidates = doc._.candidates or []
         facts: list[Fact] = []
         figure_refs = whose_figures(text, refs) if candidates else refs
+        helping = helpers(text, figure_refs) if candidates else []
+        if helping and (len(helping) < len(figure_refs) or ctx.paragraph_place
+                        or ctx.main_place):
+            figure_refs = [r for r in figure_refs if r not in helping]
         for c in candidates:
             if _inside_name(c, refs, mentions):
                 continue
