@@ -15,6 +15,7 @@ from nlp.period_model import Period
 from nlp.periods import find_periods
 from nlp.pipeline import run_sentence
 from nlp.place_refs import PlaceRef, group_places, national_cue
+from nlp.place_roles import helpers
 from nlp.places import link_places
 from nlp.quantities import find_quantities
 from nlp.scope import Scope, cue_refs, find_cues, publisher_place
@@ -95,13 +96,15 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     sections, sentences = split_document(text, title)
     scope = Scope(publisher_place(publisher), lang if lang in ("zh", "en") else script_of(text))
     refs = [r for r in group_places(text, link_places(text, lang)) if not _dateline_place(text, r)]
+    helping = set(helpers(text, refs))
     title_refs = []
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))
     given = parse_published(published)
     states = [
         _SectionState(given if (s.index == 0 and given) else (s.date or given),
-                      _main_place(s, sentences, refs, title_refs, title, scope))
+                      _main_place(s, sentences, [r for r in refs if r not in helping], title_refs,
+                                  title, scope))
         for s in sections
     ]
     for section, state in zip(sections, states, strict=True):
@@ -130,7 +133,9 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         para_texts.append(sentence.text)
         state = states[section]
         named = _refs_in(refs, sentence.start, sentence.end)
-        local_refs = sorted(named + cue_refs(sentence.text, named, scope), key=lambda r: r.start)
+        antecedents = [r for r in named if r.shifted(sentence.start) not in helping]
+        local_refs = sorted(named + cue_refs(sentence.text, antecedents, scope),
+                            key=lambda r: r.start)
         s_lang = script_of(sentence.text)
         # Only a sentence with a quantity can hold a fact: the rest skip the pipeline.
         quantities = find_quantities(sentence.text, s_lang) if NUMERIC.search(
@@ -152,7 +157,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         if stated and not sentence.headline and state.first_period is None:
             state.first_period = stated[0]
         anaphor = _sentence_place(local_refs) or anaphor
-        scope.observe(local_refs)
+        scope.observe([r for r in local_refs if r not in named or r in antecedents])
         local = max((r for r in local_refs if r.rank >= 4), key=lambda r: (r.rank, r.start),
                     default=local)
         if sentence.headline:

@@ -122,7 +122,9 @@ _HELPER_BEFORE = re.compile(
     r"\b(?:enterprises|companies|firms|businesses|investors|investment|funds?|aid)\s+from\s+"
     r"(?:the\s+)?$", re.I)
 _HELPER_PAIRED = re.compile(r"\s+(?:was|were|has\s+been|is)\s+paired\s+(?:up\s+)?with\b", re.I)
-_HELPER_QUICK = re.compile(r"企业|援建|援助|帮扶资金|客商|商会|投资商|\bfrom\b|paired", re.I)
+_HELPER_PARTNER = re.compile(r"(?:结对|对口|协作)")
+_HELPER_QUICK = re.compile(
+    r"企业|援建|援助|帮扶资金|客商|商会|投资商|结对|对口|协作|\bfrom\b|paired", re.I)
 # "例如哲觉镇…", "in towns such as Zhejue township": an example inside a larger figure.
 _EXAMPLE_BEFORE = re.compile(
     r"(?:例如|比如|譬如|诸如|其中)$|\b(?:such\s+as|e\.g\.,?|for\s+example,?|for\s+instance,?)\s+"
@@ -134,7 +136,10 @@ def helpers(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     if not refs or not _HELPER_QUICK.search(text):
         return []
     return [r for r in refs if _HELPER_AFTER.match(text, r.end)
-            or _HELPER_BEFORE.search(_before(text, r)) or _HELPER_PAIRED.match(text, r.end)]
+            or _HELPER_BEFORE.search(text, max(0, r.start - 32), r.start)
+            or _HELPER_PAIRED.match(text, r.end)
+            or (text[r.start - 1:r.start] in ("与", "和", "同")
+                and _HELPER_PARTNER.match(text, r.end))]
 
 
 def examples(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
