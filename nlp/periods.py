@@ -211,6 +211,8 @@ _EN_RULES: list[tuple[str, Handler, str]] = [
     (rf"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:(?P<y>{Y})|(?P<rel>{REL_EN}|the year))",
      _since, "period"),
     (rf"\bsince\s+(?:(?P<y>{Y})|(?P<rel>last\s+year))\b(?![-/.]\d)", _since, "period"),
+    # "since Suzhou was paired with Tongren in 2021": an event's year starts the period
+    (rf"\bsince\s+[^,.;:\d]{{3,60}}?\s+in\s+(?P<y>{Y})\b(?![-/.]\d)", _since, "period"),
     (rf"\b(?:in\s+)?(?P<m>{_CAP_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y>{Y})\b",
      _one_month, "period"),
     (rf"\b(?P<rel>{REL_EN})\b", _year, "period"),
@@ -236,6 +238,8 @@ _ZH_RULES: list[tuple[str, Handler, str]] = [
      "period"),
     (rf"截(?:至|止)(?:到)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:底|末)", _year, "period"),
     (rf"(?:自|从)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:以来|来|至今)", _since, "period"),
+    # 自2021年与苏州结对以来: an event's year starts the period
+    (rf"(?:自|从)(?P<y>{Y})年[^，,。；;：:\d]{{1,16}}?以来", _since, "period"),
     (rf"(?:自|从)(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:\d{{1,2}}月(?:份)?)?(?:起|开始)", _since,
      "period"),
     (rf"(?P<y>{Y})年(?P<m>\d{{1,2}})月(?:份)?(?:\d{{1,2}}日)?", _one_month, "period"),
