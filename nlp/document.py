@@ -14,7 +14,7 @@ from nlp.lang import script_of
 from nlp.period_model import Period
 from nlp.periods import find_periods
 from nlp.pipeline import run_sentence
-from nlp.place_refs import PlaceRef, group_places, national_cue
+from nlp.place_refs import PlaceRef, group_places, national_cue, short_forms
 from nlp.place_roles import helpers
 from nlp.places import link_places
 from nlp.quantities import find_quantities
@@ -96,6 +96,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     sections, sentences = split_document(text, title)
     scope = Scope(publisher_place(publisher), lang if lang in ("zh", "en") else script_of(text))
     refs = [r for r in group_places(text, link_places(text, lang)) if not _dateline_place(text, r)]
+    refs = short_forms(text, refs)
     helping = set(helpers(text, refs))
     title_refs = []
     if title and not any(s.headline for s in sentences):

@@ -81,3 +81,36 @@ def national_cue(text: str) -> bool:
 def starts_with_anaphor(sentence: str) -> bool:
     """``This model ...``, 该村 ...: the sentence continues the previous one's subject."""
     return bool(_ANAPHORA_EN.match(sentence) or _ANAPHORA_ZH.match(sentence))
+
+
+# "喀左县（喀喇沁左翼蒙古族自治县）", "Kazuo county (Harqin Left Mongol Autonomous County)": the
+# place is written as the short form the sentence uses, with the full name's code.
+_SHORT_ZH = re.compile(r"([\u4e00-\u9fff]{1,5}[县旗市区州盟])\s*[（(]\s*$")
+_SHORT_EN = re.compile(
+    r"\b([A-Z][a-z]+(?:['’-][a-z]+)*(?: [A-Z][a-z]+)? (?:[Cc]ounty|[Bb]anner|[Cc]ity|[Dd]istrict|"
+    r"[Pp]refecture|[Ll]eague))\s*\(\s*$")
+_CLOSE = re.compile(r"[^（()）\n]{0,48}[）)]")
+
+
+def short_forms(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """``refs`` with a bracketed full name replaced by the short form written before it."""
+    if "（" not in text and "(" not in text:
+        return refs
+    out = list(refs)
+    for ref in refs:
+        if ref.start == 0 or text[ref.start - 1] not in "（( " or not _CLOSE.match(text, ref.end):
+            continue
+        before = text[max(0, ref.start - 48):ref.start]
+        short = _SHORT_ZH.search(before) or _SHORT_EN.search(before)
+        if short is None:
+            continue
+        start = ref.start - len(before) + short.start(1)
+        end = ref.start - len(before) + short.end(1)
+        if ref not in out:
+            continue
+        out = [r for r in out if r is ref or not (r.start < end and start < r.end)]
+        whole = _CLOSE.match(text, ref.end).group().strip(" ）)") == ""
+        # a name only partly recognised inside the brackets gives no reliable code
+        known = {} if whole else {"code": None, "name_zh": None, "name_en": None}
+        out[out.index(ref)] = replace(ref, start=start, end=end, text=text[start:end], **known)
+    return sorted(out, key=lambda r: r.start)
