@@ -25,6 +25,10 @@ _EN_WORD = re.compile(r"[ ]{1,2}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _EN_LEAD = re.compile(r"(?i:\s+(?:more|additional|other|fewer|such)(?=\s+(?!than\b)[a-z])"
                       r"|\s+of\s+(?:those|these|the|its|their|them|all)(?=\s+[a-z]))")
+# "31.2万名农村低收入群众", "1.2万名有劳动能力…的搬迁劳动力": 名/位 count people, however long the
+# modifier before the people noun.
+_PERSON_TAIL = re.compile(r"[^\s，,。；;：:！？!?、（）()“”\d]{0,24}?"
+                          r"(?:群众|人员|劳动力|农民工|人口|村民|居民|农民|职工|工人|员工|学员|毕业生|妇女|对象|人才|群体|农户)")
 _FOUND = frozenset({"found", "got", "secured", "landed", "obtained", "took", "gained"})
 NEUTRAL_MEASURES = {"个", "個", "名", "项", "家", "位", "批", "类", "种"}
 ZH_NOUN_GAP = {True: 6, False: 2}  # chars allowed before the noun, with / without a measure
@@ -88,8 +92,20 @@ def unit_after(norm: str, pos: int, start: int | None = None) -> Unit:
                 phrase_end = noun_phrase_end(norm, m.end())
                 if phrase_end is not None:
                     unit.noun_end = phrase_end  # the span shows what was counted ("4个自然寨")
+            if word in ("名", "位"):
+                _person_tail(norm, m.end(), unit, found)
         return unit
     return zh_noun(norm, pos, measured=False) or en_noun(norm, pos)
+
+
+def _person_tail(norm: str, pos: int, unit: Unit, found: Unit | None) -> None:
+    """名/位 count people: the span runs to the people noun after any modifier."""
+    unit.unit = "people"
+    tail = _PERSON_TAIL.match(norm, pos)
+    if tail and tail.end() > (unit.noun_end or 0):
+        unit.noun_end = tail.end()
+    elif found is not None and found.unit != "people":
+        unit.noun_end = pos
 
 
 def noun_before(norm: str, start: int | None) -> str | None:
