@@ -24,7 +24,8 @@ from nlp.segment import Section, Sentence, split_document
 # A sentence without a digit or Chinese numeral holds no fact: it skips the pipeline.
 NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
                      r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
-                     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens)\b",
+                     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
+                     r"thirds?|quarters?|fifths?|tenths?)\b",
                      re.I)
 MIN_MAIN_PLACE_MENTIONS = 1
 

@@ -41,10 +41,15 @@ _PATTERNS = [
 
 
 # Rarer kinds, searched only where a cheap test finds a hint of them.
-_RARE_QUICK = re.compile(r"\d-\d|热线|专线|(?i:hotline)|至少|(?i:at least one)|户[一1]人")
+_RARE_QUICK = re.compile(
+    r"\d-\d|热线|专线|(?i:hotline)|至少|(?i:at least one)|户[一1]人|123\d\d|拨打|致电")
 _RARE = re.compile(
     r"(?<![\d.])\(?0\d{2,3}\)?-\d{5,9}(?![\d.])"  # 0951-12345 (area code, short line)
     r"|(?<![\d.])\d{5,6}(?= ?(?:政务|便民|服务|投诉|举报|监督|咨询)*(?:热线|专线)|(?i: ?hotline))"
+    r"|(?<=拨打)\d{3,6}|(?<=致电)\d{3,6}"  # 拨打12345反映问题: a service number
+    # a bare 123xx service line (12345, 12333) with no unit after it
+    r"|(?<![\d.,])123\d\d(?![\d.,%％]|\s?[万亿千百人元户个名项次家]|\s?(?i:people|persons|yuan|"
+    r"households|residents|workers|projects|jobs|positions|percent)\b)"
     r"|至少有?[一1]人|[一每]户(?:至少)?[一1]人"  # 每户至少一人: a rule, not a count
     r"|(?i:at least one (?:family )?(?:person|member|worker|labou?rer))"
 )

@@ -77,6 +77,8 @@ def merge(found: list[Quantity], extra: list[Quantity]) -> list[Quantity]:
     def overlap(a: Quantity, b: Quantity) -> bool:
         return a.start < b.end and b.start < a.end
 
-    found = [f for f in found if f.unit is not None or not any(overlap(f, q) for q in extra)]
+    # a number read inside a fraction ("三分之一是" as 一) gives way to the fraction
+    found = [f for f in found if not any(overlap(f, q) for q in extra) or (
+        f.unit is not None and not any(q.start < f.start for q in extra if overlap(f, q)))]
     kept = [q for q in extra if not any(overlap(q, f) for f in found)]
     return sorted(found + kept, key=lambda q: q.start)
