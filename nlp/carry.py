@@ -31,6 +31,9 @@ _BACK_REFERENCE = re.compile(
 _PART_OF = re.compile(
     r"^\s*(?:Of\s+(?:the|this|that)\s+(?:total|amount|sum|figure|number|funds?|investment)\b"
     r"|Of\s+(?:these|them|those)\b|Among\s+(?:them|these|those)\b)|^\s*其中", re.I)
+# "During the same period, ...", 同期: the period of the figure before, whatever its length
+_SAME_PERIOD = re.compile(
+    r"^\s*(?:(?:during|in|over|for)\s+the\s+same\s+period\b|同期|同一时期)", re.I)
 _WORD_EN = re.compile(r"[a-z]{5,}")
 _STOP_EN = frozenset(
     "about after again their there these those which while would could should other "
@@ -53,7 +56,8 @@ def carries_over(period: Period | None, previous: str, sentences_before: int,
     ``opening``. A span of years ("since 2021") is background and does not carry."""
     if period is None:
         return False
-    if _PART_OF.match(opening) and _STATEMENT_END.search(previous):
+    if (_PART_OF.match(opening) or _SAME_PERIOD.match(opening)) and _STATEMENT_END.search(
+            previous):
         return True
     if period.start[:4] != period.end[:4]:
         return False

@@ -15,7 +15,7 @@ from nlp.period_model import Period
 from nlp.periods import find_periods
 from nlp.pipeline import run_sentence
 from nlp.place_refs import PlaceRef, group_places, national_cue, short_forms
-from nlp.place_roles import helpers
+from nlp.place_roles import examples, helpers
 from nlp.places import link_places
 from nlp.quantities import find_quantities
 from nlp.scope import Scope, cue_refs, find_cues, publisher_place
@@ -28,6 +28,7 @@ NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两�
                      r"thirds?|quarters?|fifths?|tenths?)\b",
                      re.I)
 MIN_MAIN_PLACE_MENTIONS = 1
+_PRESS = re.compile(r"国新办|国务院新闻办|新闻发布会|(?i:information\s+office|press\s+conference)")
 
 
 @dataclass
@@ -66,6 +67,8 @@ def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef
     if title_refs and section.index == 0:
         return max(title_refs, key=lambda r: (r.rank, r.start))
     heading = headline.text if headline is not None else (title if section.index == 0 else None)
+    if _national_lead(section, sentences, inside, heading):
+        return None
     own_cue = _headline_cue_place(heading, inside, scope)
     if own_cue is not None:
         return own_cue  # 我州召开…: the document's own prefecture
@@ -76,6 +79,17 @@ def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef
     if n < MIN_MAIN_PLACE_MENTIONS:
         return None
     return next(r for r in inside if (r.code or r.text) == key)
+
+
+def _national_lead(section: Section, sentences: list[Sentence], inside: list[PlaceRef],
+                   heading: str | None) -> bool:
+    """A national title or lead (国新办发布会, "nationwide", a ministry's totals) with no place
+    in the opening sentences: a place named later (an example province) is not the subject."""
+    lead = [s for s in sentences if s.section == section.index and not s.headline][:2]
+    if not lead or any(r.start < lead[-1].end for r in inside):
+        return False
+    return bool(heading and (national_cue(heading) or _PRESS.search(heading))) or any(
+        national_cue(s.text) or _PRESS.search(s.text) for s in lead)
 
 
 def _headline_cue_place(heading: str | None, inside: list[PlaceRef],
@@ -98,7 +112,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     scope = Scope(publisher_place(publisher), lang if lang in ("zh", "en") else script_of(text))
     refs = [r for r in group_places(text, link_places(text, lang)) if not _dateline_place(text, r)]
     refs = short_forms(text, refs)
-    helping = set(helpers(text, refs))
+    helping = set(helpers(text, refs)) | set(examples(text, refs))
     title_refs = []
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))
