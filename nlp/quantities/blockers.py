@@ -42,7 +42,8 @@ _PATTERNS = [
 
 # Rarer kinds, searched only where a cheap test finds a hint of them.
 _RARE_QUICK = re.compile(
-    r"\d-\d|热线|专线|(?i:hotline)|至少|(?i:at least one)|户[一1]人|123\d\d|拨打|致电")
+    r"\d-\d|热线|专线|(?i:hotline)|至少|(?i:at least one)|户[一1]人|123\d\d|拨打|致电|岁|"
+    r"(?i:aged|year-old|years? old)")
 _RARE = re.compile(
     r"(?<![\d.])\(?0\d{2,3}\)?-\d{5,9}(?![\d.])"  # 0951-12345 (area code, short line)
     r"|(?<![\d.])\d{5,6}(?= ?(?:政务|便民|服务|投诉|举报|监督|咨询)*(?:热线|专线)|(?i: ?hotline))"
@@ -50,6 +51,10 @@ _RARE = re.compile(
     # a bare 123xx service line (12345, 12333) with no unit after it
     r"|(?<![\d.,])123\d\d(?![\d.,%％]|\s?[万亿千百人元户个名项次家]|\s?(?i:people|persons|yuan|"
     r"households|residents|workers|projects|jobs|positions|percent)\b)"
+    # ages: "aged 46", "aged 40 to 55", "a 46-year-old", "46 years old", 46岁, 16-59周岁
+    r"|(?i:\baged\s+(?:between\s+)?\d{1,3}(?:\s*(?:to|-|–|and)\s*\d{1,3})?\b)"
+    r"|(?i:\b\d{1,3}-year-olds?\b|\b\d{1,3}\s+years?\s+old\b)"
+    r"|(?<![\d.])\d{1,3}(?:\s*(?:-|–|至|到|~|～)\s*\d{1,3})?\s*周?岁"
     r"|至少有?[一1]人|[一每]户(?:至少)?[一1]人"  # 每户至少一人: a rule, not a count
     r"|(?i:at least one (?:family )?(?:person|member|worker|labou?rer))"
 )

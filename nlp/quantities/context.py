@@ -29,6 +29,13 @@ _EN_LEAD = re.compile(r"(?i:\s+(?:more|additional|other|fewer|such)(?=\s+(?!than
 # modifier before the people noun.
 _PERSON_TAIL = re.compile(r"[^\s，,。；;：:！？!?、（）()“”\d]{0,24}?"
                           r"(?:群众|人员|劳动力|农民工|人口|村民|居民|农民|职工|工人|员工|学员|毕业生|妇女|对象|人才|群体|农户)")
+# A bare number that is the subject of a people verb ("some 18,400 have found jobs").
+_BARE_VERB = re.compile(
+    r"(?i:,?\s+(?:of\s+them\s+)?(?:(?:have|has|had|were|are)\s+(?:now\s+|also\s+)?)?"
+    r"(?:found|got|secured|landed|moved|joined|settled|"
+    r"been\s+(?:employed|hired|trained|relocated|resettled|placed))\b)")
+_PEOPLE_HINT = re.compile(r"(?i:\b(?:jobs?|employ\w*|hired|trained|residents|people|villagers|"
+                          r"workers|relocat\w*|labou?rers|migrants)\b)")
 _FOUND = frozenset({"found", "got", "secured", "landed", "obtained", "took", "gained"})
 NEUTRAL_MEASURES = {"个", "個", "名", "项", "家", "位", "批", "类", "种"}
 ZH_NOUN_GAP = {True: 6, False: 2}  # chars allowed before the noun, with / without a measure
@@ -169,6 +176,8 @@ def en_noun(norm: str, pos: int) -> Unit:
             head = i
             break
     if head is None:
+        if _BARE_VERB.match(norm, pos) and _PEOPLE_HINT.search(norm):
+            return Unit("people", pos)  # "Some 18,400 have found jobs": people of the sentence
         return Unit(None, pos)
     while head + 1 < len(words) and words[head + 1].group(1).lower() in lex.nouns_en:
         head += 1
