@@ -88,6 +88,18 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
     return ctx.paragraph_place or ctx.main_place
 
 
+_SITE = re.compile(r"安置|(?i:resettlement|relocation)")
+
+
+def _code(place: PlaceRef | None) -> str | None:
+    """The place's division code; a resettlement site takes the code of its county."""
+    if place is None:
+        return None
+    if place.code is None and place.level == "village" and _SITE.search(place.text):
+        return place.parent_code
+    return place.code
+
+
 def build_fact(c: Candidate, text: str, place: PlaceRef | None, period: Period | None,
                offset: int) -> Fact:
     q = c.quantity
@@ -95,7 +107,7 @@ def build_fact(c: Candidate, text: str, place: PlaceRef | None, period: Period |
         metric=c.metric, value=float(q.value), unit=c.unit, span=text[c.start:c.end],
         start=offset + c.start, end=offset + c.end, sentence=text, approx=bool(q.approx),
         low=q.low, high=q.high,
-        place=place.text if place else None, place_code=place.code if place else None,
+        place=place.text if place else None, place_code=_code(place),
         place_name_zh=place.name_zh if place else None,
         place_name_en=place.name_en if place else None,
         year=period.label if period else None, period_start=period.start if period else None,

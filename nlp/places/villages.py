@@ -56,7 +56,8 @@ _VERB_POS = ("v",)
 # Words a village name may follow directly in running text: 在前进村, 赴团结村, 和胜利村.
 _INTRODUCERS = frozenset("在到赴对和与及是为于从自至由向往、经去来入驻进")
 _EN_STOP = frozenset({"The", "This", "That", "Each", "Every", "Our", "Their", "Its", "New", "Old",
-                      "Model", "Key", "Poor", "Pilot", "Rural", "Home", "Small", "Central"})
+                      "Model", "Key", "Poor", "Pilot", "Rural", "Home", "Small", "Central",
+                      "Relocation", "Resettlement", "Relief", "Poverty", "Migrant", "Ecological"})
 
 
 @dataclass
