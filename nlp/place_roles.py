@@ -116,8 +116,11 @@ def national_rule(text: str, start: int, refs: list[PlaceRef]) -> bool:
 # "苏州企业", "吴中区援建资金", "enterprises from Suzhou", "Suzhou was paired with Tongren":
 # the helper of paired assistance; its enterprises' and funds' figures are counted in the
 # receiving place.
-_HELPER_AFTER = re.compile(
-    r"(?:市|区)?(?:的)?(?:企业|援建|援助资金|帮扶资金|客商|商会|投资商|籍企业)")
+_HELPER_AFTER = re.compile(r"(?:市|区)?(?:的)?(?:援建|援助资金|帮扶资金)")
+# Enterprises and partners are helpers only where the place is an eastern helping province
+# (a western city's own enterprises are its own figures).
+_HELPER_FIRMS = re.compile(r"(?:市|区)?(?:的)?(?:企业|客商|商会|投资商|籍企业)")
+_EASTERN = frozenset({"11", "12", "21", "31", "32", "33", "35", "37", "44"})
 _HELPER_BEFORE = re.compile(
     r"\b(?:enterprises|companies|firms|businesses|investors|investment|funds?|aid)\s+from\s+"
     r"(?:the\s+)?$", re.I)
@@ -135,11 +138,13 @@ def helpers(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """The helping places of paired assistance named as the source of enterprises or funds."""
     if not refs or not _HELPER_QUICK.search(text):
         return []
-    return [r for r in refs if _HELPER_AFTER.match(text, r.end)
+    return [r for r in refs if _HELPER_AFTER.match(text, r.end) or (
+        _province(r) in _EASTERN and (
+            _HELPER_FIRMS.match(text, r.end)
             or _HELPER_BEFORE.search(text, max(0, r.start - 32), r.start)
             or _HELPER_PAIRED.match(text, r.end)
             or (text[r.start - 1:r.start] in ("与", "和", "同")
-                and _HELPER_PARTNER.match(text, r.end))]
+                and _HELPER_PARTNER.match(text, r.end))))]
 
 
 def examples(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:

@@ -50,3 +50,14 @@ def test_a_site_population_has_no_neighbours_period() -> None:
     facts = extract_facts("2023年，六枝特区新建扶贫车间6个。德胜安置区共安置搬迁群众1300户。",
                           published="2024-06-10")
     assert [(f.place, f.year) for f in facts] == [("六枝特区", "2023"), ("德胜安置区", None)]
+
+
+def test_a_western_citys_own_enterprises_stay_its_own() -> None:
+    fact = _only("今年，铜仁市企业吸纳群众就业4200人。")
+    assert fact.place == "铜仁市"
+
+
+def test_the_receiver_before_paired_with_is_no_helper() -> None:
+    fact = _only("Since Tongren was paired with Suzhou in 2013, Tongren has received 1.5 billion "
+                 "yuan.", published="2024-06-10")
+    assert (fact.place, fact.year) == ("Tongren", "2013-2024")
