@@ -240,6 +240,8 @@ _ZH_RULES: list[tuple[str, Handler, str]] = [
     (rf"(?:自|从)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:以来|来|至今)", _since, "period"),
     # 自2021年与苏州结对以来: an event's year starts the period
     (rf"(?:自|从)(?P<y>{Y})年[^，,。；;：:\d]{{1,16}}?以来", _since, "period"),
+    (rf"(?P<y>{Y})年[^，,。；;：:\d]{{1,12}}?(?:结对|协作|对口|启动|实施|开展|搬迁|入住)以来",
+     _since, "period"),
     (rf"(?:自|从)(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:\d{{1,2}}月(?:份)?)?(?:起|开始)", _since,
      "period"),
     (rf"(?P<y>{Y})年(?P<m>\d{{1,2}})月(?:份)?(?:\d{{1,2}}日)?", _one_month, "period"),
