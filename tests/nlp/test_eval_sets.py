@@ -37,6 +37,7 @@ SETS = [
     EvalSet("heldout", HERE / "heldout" / "corpus.jsonl", HERE / "heldout" / "gold", 0.97, 0.93),
     EvalSet("blind", HERE / "blind" / "corpus.jsonl", HERE / "blind" / "gold", 0.96, 0.78),
     EvalSet("blind2", HERE / "blind2" / "corpus.jsonl", HERE / "blind2" / "gold", 0.94, 0.72),
+    EvalSet("blind3", HERE / "blind3" / "corpus.jsonl", HERE / "blind3" / "gold", 0.95, 0.67),
 ]
 LOCAL_SETS = [s for s in SETS if s.name != "seeds"]
 
