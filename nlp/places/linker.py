@@ -14,7 +14,7 @@ from nlp.places.gazetteer import gazetteer, sort_codes
 from nlp.places.model import Place, PlaceMention
 from nlp.places.romanize import is_pinyin
 from nlp.places.scan import Hit, scan_chinese, scan_english
-from nlp.places.villages import Locality, find_chinese, find_english, find_sites
+from nlp.places.villages import Locality, compound_sites, find_chinese, find_english, find_sites
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
 _ENCLOSED_BY = re.compile(r"\s*(?:,\s*|\s(?:in|of)\s+)(?:the\s+)?")
@@ -125,6 +125,10 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
         found = find_english(text, lo, hi)
         localities += found + (_native_towns(text, lo, hi, found) if minority else [])
     sites = find_sites(text, [(h.start, h.end) for h in hits])
+    if "安置" in text:
+        compound = compound_sites(text, localities)
+        sites = [s for s in sites if not any(c.start < s.end and s.start < c.end
+                                             for c in compound)] + compound
     if sites:
         localities = [loc for loc in localities
                       if not any(s.start < loc.end and loc.start < s.end for s in sites)] + sites

@@ -198,6 +198,23 @@ _EN_SITE_STOP = _EN_STOP | frozenset(
     "Another Local Urban Centralized Centralised Relocation Resettlement China Chinese".split())
 
 
+# A town, 街道 or community followed by the site word, perhaps with 易地扶贫搬迁 between:
+# 茶店镇安置区, 柏杨林街道易地扶贫搬迁安置区. The whole compound names the site.
+_COMPOUND_TAIL = re.compile(
+    r"(?:易地扶贫搬迁|易地搬迁|扶贫搬迁|搬迁)?(?:安置社区|安置小区|安置区|安置点)")
+_COMPOUND_HEADS = ("街道", "社区", "镇", "乡", "村")
+
+
+def compound_sites(text: str, localities: list[Locality]) -> list[Locality]:
+    """Sites whose name is a town, 街道 or community locality plus the site word."""
+    out = []
+    for loc in localities:
+        m = _COMPOUND_TAIL.match(text, loc.end)
+        if m and loc.name_zh.endswith(_COMPOUND_HEADS):
+            out.append(Locality(loc.start, m.end(), text[loc.start:m.end()], "", "village"))
+    return out
+
+
 def find_sites(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
     """Named resettlement sites in Chinese and English (level ``village``: the most specific)."""
     out: list[Locality] = []
