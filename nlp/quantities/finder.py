@@ -22,6 +22,7 @@ _RANGE_SEP = re.compile(r" {0,2}(?:至|到|~|-|(?i:to|and)(?= )) {0,2}")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 _HYPHEN_PROJECT = re.compile(r"-(?i:projects?)\b")  # "an 11-project package"
+_HYPHEN_YUAN = re.compile(r"-(?i:yuan)\b")  # "a 3.1-million-yuan bridge"
 _YEAR_PREP = re.compile(r"(?i:\b(?:in|since|from|by|of|during|until|till|before|after|year))"
                         r" $")
 _CHANGE_FROM = re.compile(r"(?:从|由|(?i:\bfrom ))$")
@@ -114,6 +115,10 @@ def _resolve(text: str, norm: str, raw: RawNumber) -> Quantity | None:
     if hyphen and raw.kind != "chinese":
         return Quantity(start, hyphen.end(), text[start:hyphen.end()], raw.value, "projects",
                         noun=text[end + 1:hyphen.end()], noun_end=hyphen.end())
+    money = _HYPHEN_YUAN.match(norm, end)
+    if money and raw.kind != "chinese":
+        return Quantity(start, money.end(), text[start:money.end()], raw.value, "yuan",
+                        approx=raw.approx, currency="CNY")
     if _ORDINAL.match(norm, end) or _HYPHEN_WORD.match(norm, end):
         return None  # 27th, three-level, 30-day
     if raw.kind == "arabic" and (after.isascii() and after.isalnum()):

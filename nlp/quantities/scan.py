@@ -28,8 +28,10 @@ _ARABIC_ONLY = re.compile(rf"{_NUM}")
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _CASED_SCALES = "|".join(sorted((k for k in DIGIT_SCALES if k not in SCALES), key=len,
                                 reverse=True))
+# "3.1-million-yuan" (a hyphenated adjective) and "128m yuan" (m before a currency word).
 _DIGIT_SCALE_RE = re.compile(
-    rf"(?:(?: ?(?i:{_SCALE_WORDS}))+|[ ]?(?:{_CASED_SCALES}))(?![A-Za-z0-9])"
+    rf"(?:(?:[ -]?(?i:{_SCALE_WORDS}))+|[ ]?(?:{_CASED_SCALES})|m(?=[ -]?(?:yuan|RMB|元)))"
+    r"(?![A-Za-z0-9])"
 )
 _FRACTION_SCALE = {"百": 1.0, "佰": 1.0, "千": 0.1, "仟": 0.1, "万": 0.01, "萬": 0.01}
 
@@ -111,8 +113,8 @@ def _with_digit_scale(norm: str, raw: RawNumber) -> RawNumber:
     if m is None:
         return raw
     scale = 1.0
-    for word in m.group().split():
-        scale *= DIGIT_SCALES.get(word, DIGIT_SCALES.get(word.lower(), 1.0))
+    for word in m.group().replace("-", " ").split():
+        scale *= 1e6 if word == "m" else DIGIT_SCALES.get(word, DIGIT_SCALES.get(word.lower(), 1.0))
     if raw.kind == "words" and raw.value >= 1000 and scale == 100:
         return raw
     raw.value *= scale
