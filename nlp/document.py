@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from nlp.bystanders import persons, quoted
 from nlp.carry import carries_over
 from nlp.context import SentenceContext
 from nlp.dates import RefDate, parse_published
@@ -112,7 +113,10 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     scope = Scope(publisher_place(publisher), lang if lang in ("zh", "en") else script_of(text))
     refs = [r for r in group_places(text, link_places(text, lang)) if not _dateline_place(text, r)]
     refs = short_forms(text, refs)
-    helping = set(helpers(text, refs)) | set(examples(text, refs))
+    aside = set(persons(text, refs))
+    refs = [r for r in refs if r not in aside]
+    quoting = set(quoted(text, refs))
+    helping = set(helpers(text, refs)) | set(examples(text, refs)) | quoting
     title_refs = []
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))
@@ -172,7 +176,8 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
             carry = stated[-1] if stated else None
         if stated and not sentence.headline and state.first_period is None:
             state.first_period = stated[0]
-        anaphor = _sentence_place(local_refs) or anaphor
+        anaphor = _sentence_place([r for r in local_refs if r not in named
+                                   or r.shifted(sentence.start) not in quoting]) or anaphor
         scope.observe([r for r in local_refs if r not in named or r in antecedents])
         local = max((r for r in local_refs if r.rank >= 4), key=lambda r: (r.rank, r.start),
                     default=local)

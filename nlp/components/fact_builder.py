@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp import stock
+from nlp.bystanders import organisations, outside_quote
 from nlp.components._context import context_of, text_of
 from nlp.components.metric_classifier import Candidate
 from nlp.context import SentenceContext
@@ -65,6 +66,10 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
     lo, hi = c.clause
     if national_rule(text, c.start, refs) if national is None else national:
         return None
+    refs = outside_quote(text, refs, c.start)
+    if refs and national_cue(text[lo:hi]):
+        orgs = organisations(text, refs)
+        refs = [r for r in refs if r not in orgs]
     shown = examples(text, refs)
     in_clause = [r for r in refs if lo <= r.start and r.end <= hi]
     if len(in_clause) > 1 and shown:

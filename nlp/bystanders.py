@@ -1,0 +1,65 @@
+"""Places that describe a person or an organisation, or sit inside a quotation.
+
+- A person's origin or employer ("said a villager who worked in Dongguan", "Zhang, from
+  Rizhao,", "a native of Shandong"): never the place of the sentence's figures nor an
+  antecedent of "the county".
+- An organisation named after a place (广东省发展改革委, 新疆生产建设兵团, "the Guangdong
+  Provincial Development and Reform Commission") gives no place to a national figure.
+- A place inside quotation marks belongs only to figures inside the same quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.place_refs import PlaceRef
+
+_PERSON_BEFORE = re.compile(
+    r"\bwho\s+(?:(?:is|was|had|has|once|previously|used\s+to|formerly)\s+){0,2}"
+    r"(?:work(?:s|ed|ing)?|live[sd]?|living|stud(?:y|ied|ies)|grew\s+up|born|come[s]?|came)"
+    r"\s+(?:in|at|from)\s+(?:the\s+)?$"
+    r"|\b(?:a\s+native\s+of|natives?\s+of|hails?\s+from|hailing\s+from|originally\s+from)"
+    r"\s+(?:the\s+)?$"
+    r"|\b[A-Z][a-z]+,\s+(?:who\s+is\s+|\d+,\s+)?from\s+(?:the\s+)?$"
+    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:villager|resident|farmer|man|woman|mother|father|"
+    r"graduate)\s+from\s+(?:the\s+)?$",
+)
+_ORG_AFTER = re.compile(
+    r"(?:省|市|自治区|州|县|区)?(?:发展和改革委员会|发展改革委|发改委|发改局|生产建设兵团|人社厅|"
+    r"人力资源和社会保障厅|乡村振兴局|农业农村厅|财政厅|日报|电视台|大学)"
+    r"|\s+(?:(?:Provincial|Municipal|Prefectural|Regional|County)\s+)?"
+    r"(?:Development\s+and\s+Reform\s+Commission|Production\s+and\s+Construction\s+Corps|"
+    r"Department\s+of|Bureau\s+of|Daily\b|University\b)"
+)
+_QUOTE = re.compile(r"\"[^\"\n]{2,400}\"|“[^”\n]{2,400}”|「[^」\n]{2,400}」")
+_QUICK = re.compile(r"\bwho\b|\bfrom\b|native|hail", re.I)
+
+
+def persons(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places that are a person's origin or workplace."""
+    if not _QUICK.search(text):
+        return []
+    return [r for r in refs if _PERSON_BEFORE.search(text, max(0, r.start - 48), r.start)]
+
+
+def organisations(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places that only open an organisation's name."""
+    return [r for r in refs if _ORG_AFTER.match(text, r.end)]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    if '"' not in text and "“" not in text and "「" not in text:
+        return []
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def quoted(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places inside a quotation."""
+    spans = quote_spans(text)
+    return [r for r in refs if any(s < r.start and r.end < e for s, e in spans)]
+
+
+def outside_quote(text: str, refs: list[PlaceRef], pos: int) -> list[PlaceRef]:
+    """``refs`` without the places quoted in a quotation that does not hold ``pos``."""
+    spans = [(s, e) for s, e in quote_spans(text) if not s <= pos < e]
+    return [r for r in refs if not any(s < r.start and r.end < e for s, e in spans)]
