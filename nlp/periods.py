@@ -173,6 +173,17 @@ def _since(m: re.Match[str], ref: RefDate | None) -> Period | None:
     return years_period(year, max(year, ref.year)) if ref else year_period(year)
 
 
+def _since_month(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    """"since January", 自1月以来, "since August 2023": from that month to the reference month."""
+    month = _month(m.group("m"))
+    if ref is None or month is None:
+        return None
+    year = _context_year(m, ref, month)
+    if ref.month is None or year is None:
+        return year_period(ref.year)
+    return months_period(year, month, ref.year, ref.month)
+
+
 def _reference_year(m: re.Match[str], ref: RefDate | None) -> Period | None:
     return year_period(ref.year) if ref else None
 
@@ -210,6 +221,9 @@ _EN_RULES: list[tuple[str, Handler, str]] = [
      rf"(?P<rel>{REL_EN}))", _year, "period"),
     (rf"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:(?P<y>{Y})|(?P<rel>{REL_EN}|the year))",
      _since, "period"),
+    (rf"\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:early\s+|late\s+)?"
+     rf"(?P<m>{_CAP_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{Y}))?\b(?![-/.]\d)",
+     _since_month, "period"),
     (rf"\bsince\s+(?:(?P<y>{Y})|(?P<rel>last\s+year))\b(?![-/.]\d)", _since, "period"),
     # "since Suzhou was paired with Tongren in 2021": an event's year starts the period
     (rf"\bsince\s+[^,.;:\d]{{3,60}}?\s+in\s+(?P<y>{Y})\b(?![-/.]\d)", _since, "period"),
@@ -238,6 +252,8 @@ _ZH_RULES: list[tuple[str, Handler, str]] = [
      "period"),
     (rf"截(?:至|止)(?:到)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:底|末)", _year, "period"),
     (rf"(?:自|从)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:以来|来|至今)", _since, "period"),
+    (rf"(?:自|从)?{ZH_PRE}(?P<m>\d{{1,2}})月(?:份)?(?:初|上旬)?(?:以来|至今)",
+     _since_month, "period"),
     # 自2021年与苏州结对以来: an event's year starts the period
     (rf"(?:自|从)(?P<y>{Y})年[^，,。；;：:\d]{{1,16}}?以来", _since, "period"),
     (rf"(?P<y>{Y})年[^，,。；;：:\d]{{1,12}}?(?:结对|协作|对口|启动|实施|开展|搬迁|入住)以来",

@@ -87,3 +87,18 @@ def is_standing(c: Candidate, text: str, others: list[Candidate]) -> bool:
 def is_stock(c: Candidate, text: str, others: list[Candidate]) -> bool:
     """Any stock figure: a standing set or a cumulative total."""
     return is_standing(c, text, others) or cumulative(c, text)
+
+
+# "The county has 23 sites", "Each worker earns 150 yuan a day": a present-tense statement
+# with no time word of its own does not take an earlier sentence's span of years.
+_PRESENT_EN = re.compile(
+    r"\b(?:is|are|earns?|employs?|lives?|works?|pays?|houses?|hosts?|makes?|gets?|receives?|"
+    r"covers?|stands?|remains?)\b|\b(?:has|have)\s+(?:\w+\s+)?(?=[\d,.]+|some\b|about\b|"
+    r"more\b|over\b|nearly\b|around\b|a\b|an\b)", re.I)
+_PAST_EN = re.compile(r"\b(?:was|were|had|did|will|would)\b|\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b"
+                      r"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b[a-z]{3,}ed\b", re.I)
+
+
+def present_statement(text: str) -> bool:
+    """An English sentence in the present tense with no past or future verb."""
+    return text.isascii() and bool(_PRESENT_EN.search(text)) and not _PAST_EN.search(text)

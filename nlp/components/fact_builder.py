@@ -51,7 +51,10 @@ def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCont
     after = [m for m in usable if m.start >= c.end]
     if after:
         return after[0].period
-    return ctx.carry_period
+    carry = ctx.carry_period
+    if carry and carry.start[:4] != carry.end[:4] and text and stock.present_statement(text):
+        return None
+    return carry
 
 
 def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:
