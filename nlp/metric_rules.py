@@ -176,3 +176,20 @@ def metric_for(unit: str, cue_metric: str | None) -> str:
     if unit in UNIT_METRIC:
         return UNIT_METRIC[unit]
     return cue_metric or DEFAULT_METRIC.get(unit, "other_count")
+
+
+# "150元/天", "一天150元", "She makes 4,000 yuan monthly": an amount per day or month that is
+# no subsidy, grant or loan is a wage rate, so income.
+_RATE_AFTER = re.compile(r"\s*(?:左右|上下)?\s*(?:/|每)\s*(?:人\s*/\s*)?(?:天|日|月|人天)"
+                         r"|\s+(?:a|per|each|every)\s+(?:day|month|working\s+day)\b"
+                         r"|\s+(?:daily|monthly)\b", re.I)
+_RATE_BEFORE_ZH = re.compile(r"日工资|日薪|月薪|月工资|月收入|月均|一天|每天|每日|每月|一个月")
+_NOT_WAGE = re.compile(r"补贴|补助|贷款|奖补|奖励|资助|救助|低保|分红|租金|"
+                       r"(?i:subsid|allowance|loan|grant|stipend|pension|bonus|reward|dividend|rent)")
+
+
+def wage_rate(clause: str, start: int, end: int) -> bool:
+    """The amount at ``clause[start:end]`` is paid per day or month and is no transfer."""
+    if _NOT_WAGE.search(clause):
+        return False
+    return bool(_RATE_AFTER.match(clause, end) or _RATE_BEFORE_ZH.search(clause, 0, start))

@@ -133,7 +133,11 @@ def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit:
             return same[-1].metric
         if family == "people" and not from_subject:
             cue = rules.pick_metric(family, text, q.start, end, lang)
-    return rules.metric_for(unit, cue)
+    metric = rules.metric_for(unit, cue)
+    if metric == "other_yuan" and q.value < RATE_CEILING and rules.wage_rate(
+            clause_text, q.start - clause[0], end - clause[0]):
+        return "income_yuan"
+    return metric
 
 
 class MetricClassifier:
