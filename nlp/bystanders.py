@@ -24,6 +24,12 @@ _PERSON_BEFORE = re.compile(
     r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:villager|resident|farmer|man|woman|mother|father|"
     r"graduate)\s+from\s+(?:the\s+)?$",
 )
+# 来自日照的技术员, 曾在东莞打工多年的村民: one person's origin or former workplace.
+_PERSON_ZH = re.compile(r"(?:来自|家住|老家在)$")
+_PERSON_NOUN_ZH = re.compile(r"(?:籍)?的[\u4e00-\u9fff]{0,4}?(?:技术员|技术人员|专家|企业家|老板|"
+                            r"大学生|小伙|姑娘|大姐|大哥|师傅|女士|先生|负责人)")
+_FORMER_ZH = re.compile(r"(?:曾在|曾经在|以前在|此前在|原在|早年在|之前在)$")
+_FORMER_AFTER_ZH = re.compile(r"(?:打工|务工|工作|上班)[^，,。；;\d]{0,6}的")
 _ORG_AFTER = re.compile(
     r"(?:省|市|自治区|州|县|区)?(?:发展和改革委员会|发展改革委|发改委|发改局|生产建设兵团|人社厅|"
     r"人力资源和社会保障厅|乡村振兴局|农业农村厅|财政厅|日报|电视台|大学)"
@@ -32,14 +38,19 @@ _ORG_AFTER = re.compile(
     r"Department\s+of|Bureau\s+of|Daily\b|University\b)"
 )
 _QUOTE = re.compile(r"\"[^\"\n]{2,400}\"|“[^”\n]{2,400}”|「[^」\n]{2,400}」")
-_QUICK = re.compile(r"\bwho\b|\bfrom\b|native|hail", re.I)
+_QUICK = re.compile(
+    r"\bwho\b|\bfrom\b|native|hail|来自|家住|老家在|曾|以前在|此前在|原在|早年在|之前在", re.I)
 
 
 def persons(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places that are a person's origin or workplace."""
     if not _QUICK.search(text):
         return []
-    return [r for r in refs if _PERSON_BEFORE.search(text, max(0, r.start - 48), r.start)]
+    return [r for r in refs if _PERSON_BEFORE.search(text, max(0, r.start - 48), r.start)
+            or (_PERSON_ZH.search(text, max(0, r.start - 4), r.start)
+                and _PERSON_NOUN_ZH.match(text, r.end))
+            or (_FORMER_ZH.search(text, max(0, r.start - 4), r.start)
+                and _FORMER_AFTER_ZH.match(text, r.end))]
 
 
 def organisations(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:

@@ -84,6 +84,8 @@ def _stem_ok(text: str, start: int, end: int, floor: int, listed: bool = False) 
         return False
     if start > floor and text[start - 1:start + 1] in words:
         return False  # 帮助|干溪: the name would start inside a word
+    if words.get(stem, "").startswith("t"):
+        return False  # 今年村里, 目前村内: a time word before 村里, no name
     lead = words.get(stem[:2], "")
     if len(stem) > 2 and lead.startswith(_LEADING_POS):
         return False
