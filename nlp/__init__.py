@@ -13,7 +13,7 @@ from nlp.formatting import format_facts_table
 from nlp.lang import detect_lang
 from nlp.metrics import METRIC_NAMES, METRICS, Metric
 
-EXTRACTOR_VERSION = "1.6.0"
+EXTRACTOR_VERSION = "1.6.1"
 MAX_CHARS = 20_000_000  # beyond this a "document" is not an article; the rest is ignored
 
 log = logging.getLogger(__name__)
