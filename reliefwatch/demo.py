@@ -13,7 +13,9 @@ from reliefwatch import pipeline
 from reliefwatch.sitehost import serve_site
 
 # Column pages of the sample site, as a researcher would give them to `crawl --start-url`.
-START_PATHS = ("/xxz/zwgk/gzdt/index.html", "/en/hechi/stories/index.html")
+START_PATHS = (
+    "/xxz/zwgk/gzdt/index.html", "/en/hechi/stories/index.html", "/en/hunan/xiangxi/index.html",
+)
 DEMO_DB = Path("data/demo/reliefwatch.db")
 # Loopback needs no politeness delay; robots.txt is still obeyed.
 LOOPBACK_SETTINGS = {

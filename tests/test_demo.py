@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 import db as store
+from reliefwatch.demo import sample_site_root
 from reliefwatch.publish import make_datasette
 from tests.conftest import run_async
 
@@ -33,12 +36,21 @@ def test_demo_prints_a_summary(demo_db):
     assert "labor_remuneration_yuan" in output
 
 
-def test_demo_stores_articles_and_the_pdf_attachment(demo_db):
+def sample_articles() -> set[str]:
+    """Paths of the sample site's article pages (TRS ``tYYYYMMDD_N.html``, press ``WS….html``)."""
+    root = sample_site_root()
+    return {"/" + p.relative_to(root).as_posix() for p in root.rglob("*.html")
+            if re.match(r"(t\d{8}_\d+|WS\w+)\.html$", p.name)}
+
+
+def test_demo_stores_every_article_and_the_pdf_attachment(demo_db):
     database = store.open_db(demo_db[0])
-    kinds = dict(database.execute(
-        "select content_type like '%pdf%', count(*) from documents group by 1").fetchall())
-    assert kinds.get(0, 0) >= 8, "HTML articles"
-    assert kinds.get(1, 0) >= 1, "the PDF bulletin"
+    stored = {urlsplit(r[0]).path for r in database.execute(
+        "select url from documents where content_type not like '%pdf%'")}
+    assert stored == sample_articles()
+    pdfs = database.execute(
+        "select count(*) from documents where content_type like '%pdf%'").fetchone()[0]
+    assert pdfs == len(list(sample_site_root().rglob("*.pdf")))
     pdf = database.execute(
         "select parent_id, tables from documents where content_type like '%pdf%'").fetchone()
     assert pdf[0] is not None and "合计" in pdf[1]
