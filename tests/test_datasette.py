@@ -126,3 +126,10 @@ def test_metadata_file_is_valid_json_with_descriptions():
     assert tables["facts"]["fts_table"] == "facts_fts"
     for query in metadata["databases"]["reliefwatch"]["queries"].values():
         assert query.get("title")
+
+
+def test_search_query_finds_two_and_four_character_chinese_words(published_db):
+    ds = make_datasette(published_db)
+    for word, span in [("湖南", "20余万群众"), ("劳务报酬", "4.05亿元"), ("湘西", "4.05亿元")]:
+        rows = get(ds, f"/reliefwatch/search_facts.json?_shape=array&q={word}").json()
+        assert [r["span"] for r in rows] == [span], word
