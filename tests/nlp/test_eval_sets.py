@@ -37,7 +37,8 @@ SETS = [
     EvalSet("heldout", HERE / "heldout" / "corpus.jsonl", HERE / "heldout" / "gold", 0.97, 0.93),
     EvalSet("blind", HERE / "blind" / "corpus.jsonl", HERE / "blind" / "gold", 0.96, 0.78),
     EvalSet("blind2", HERE / "blind2" / "corpus.jsonl", HERE / "blind2" / "gold", 0.94, 0.72),
-    EvalSet("blind3", HERE / "blind3" / "corpus.jsonl", HERE / "blind3" / "gold", 0.95, 0.67),
+    EvalSet("blind3", HERE / "blind3" / "corpus.jsonl", HERE / "blind3" / "gold", 0.96, 0.72),
+    EvalSet("blind4", HERE / "blind4" / "corpus.jsonl", HERE / "blind4" / "gold", 0.94, 0.68),
 ]
 LOCAL_SETS = [s for s in SETS if s.name != "seeds"]
 
