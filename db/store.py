@@ -189,10 +189,14 @@ def replace_facts(
 
 
 def document_ids_needing_extraction(
-    db: sqlite_utils.Database, extractor_version: str, only_relevant: bool = True
+    db: sqlite_utils.Database, extractor_version: str | None, only_relevant: bool = True
 ) -> list[int]:
-    """Ids of documents whose facts were not made by ``extractor_version``."""
-    sql = "select id from documents where coalesce(extractor_version, '') != ?"
+    """Ids of documents whose facts were not made by ``extractor_version`` (``None``: all)."""
+    conditions, params = [], []
+    if extractor_version is not None:
+        conditions.append("coalesce(extractor_version, '') != ?")
+        params.append(extractor_version)
     if only_relevant:
-        sql += " and coalesce(relevant, 1) = 1"
-    return [r[0] for r in db.execute(sql + " order by id", [extractor_version]).fetchall()]
+        conditions.append("coalesce(relevant, 1) = 1")
+    where = f" where {' and '.join(conditions)}" if conditions else ""
+    return [r[0] for r in db.execute(f"select id from documents{where} order by id", params)]

@@ -50,18 +50,13 @@ def _crawl(db_path: Path, sources: tuple[str, ...], start_urls: tuple[str, ...],
     from crawlers.sources import SourceError
 
     try:
-        return _run_crawl(crawl, db_path, sources, start_urls, archive_dir, full, max_pages,
-                          settings)
+        return crawl(
+            db_path, sources=list(sources) or None, start_urls=list(start_urls) or None,
+            archive_dir=archive_dir, full=full,
+            settings={"LOG_LEVEL": LOG_LEVEL, **(settings or {})}, max_pages=max_pages,
+        )
     except SourceError as exc:
         raise click.ClickException(str(exc)) from exc
-
-
-def _run_crawl(crawl, db_path, sources, start_urls, archive_dir, full, max_pages, settings):
-    return crawl(
-        db_path, sources=list(sources) or None, start_urls=list(start_urls) or None,
-        archive_dir=archive_dir, full=full, settings={"LOG_LEVEL": LOG_LEVEL, **(settings or {})},
-        max_pages=max_pages,
-    )
 
 
 def _echo_crawl(summary) -> None:

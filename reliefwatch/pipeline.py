@@ -9,7 +9,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,10 +40,7 @@ def load_reference_tables(database: sqlite_utils.Database) -> None:
     store.load_places(database, (p.__dict__ for p in iter_places()))
 
 
-def extract_documents(
-    database: sqlite_utils.Database, force: bool = False, include_irrelevant: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> ExtractSummary:
+def extract_documents(database: sqlite_utils.Database, force: bool = False) -> ExtractSummary:
     """Find facts in every document not yet processed by the current extractor version.
 
     A document that makes the extractor fail is logged and counted, never stops the run; its
@@ -51,15 +48,9 @@ def extract_documents(
     """
     load_reference_tables(database)
     version = nlp.EXTRACTOR_VERSION
-    if force:
-        ids = [r[0] for r in database.execute("select id from documents order by id").fetchall()
-               if include_irrelevant or _is_relevant(database, r[0])]
-    else:
-        ids = store.document_ids_needing_extraction(
-            database, version, only_relevant=not include_irrelevant
-        )
+    ids = store.document_ids_needing_extraction(database, None if force else version)
     summary = ExtractSummary()
-    for n, doc_id in enumerate(ids, 1):
+    for doc_id in ids:
         doc = database.table("documents").get(doc_id)
         try:
             facts = facts_for_document(database, doc)
@@ -73,14 +64,7 @@ def extract_documents(
         summary.documents += 1
         summary.facts += len(facts)
         summary.by_metric.update(f["metric"] for f in facts)
-        if progress:
-            progress(n, len(ids))
     return summary
-
-
-def _is_relevant(database: sqlite_utils.Database, doc_id: int) -> bool:
-    row = database.execute("select relevant from documents where id = ?", [doc_id]).fetchone()
-    return row is None or row[0] is None or bool(row[0])
 
 
 def facts_for_document(database: sqlite_utils.Database, doc: dict[str, Any]) -> list[dict]:

@@ -114,3 +114,14 @@ def test_full_text_search_finds_chinese_and_english(tmp_path):
     assert database.execute(
         "select count(*) from documents_fts where documents_fts match ?", ["follow"]
     ).fetchone()[0] == 1
+
+
+def test_no_version_queues_every_relevant_document(tmp_path):
+    database = make_db(tmp_path)
+    done, _ = store.store_document(database, {"url": "http://a/1", "text": "a", "relevant": 1})
+    off, _ = store.store_document(database, {"url": "http://a/2", "text": "b", "relevant": 0})
+    store.replace_facts(database, done, [], "v1")
+    assert store.document_ids_needing_extraction(database, "v1") == []
+    assert store.document_ids_needing_extraction(database, None) == [done]
+    assert store.document_ids_needing_extraction(database, None, only_relevant=False) == [
+        done, off]
