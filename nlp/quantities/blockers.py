@@ -8,6 +8,7 @@ from bisect import bisect_right
 from functools import cache
 
 from nlp.quantities.lexicon import lexicon
+from nlp.resources import alternation
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -62,8 +63,7 @@ _RARE = re.compile(
 
 @cache
 def _blocker_re() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in sorted(lexicon().names, key=len, reverse=True))
-    return re.compile("|".join([*_PATTERNS, rf"(?i:{names})"]))
+    return re.compile("|".join([*_PATTERNS, rf"(?i:{alternation(lexicon().names)})"]))
 
 
 _REACH = 60  # how far a blocked span may start before, or end after, a number

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from nlp.resources import alternation
+
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files("nlp.quantities").joinpath("data", name).read_text(encoding="utf-8")
@@ -15,10 +17,6 @@ def _rows(name: str) -> list[list[str]]:
         if line.strip() and not line.startswith("#"):
             rows.append(line.split("\t"))
     return rows
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -65,15 +63,15 @@ def lexicon() -> Lexicon:
         approx=approx,
         currency_post=post,
         currency_pre=pre,
-        measure_re=re.compile(rf" {{0,4}}(?:{_alternation(list(measures))})"),
-        noun_zh_re=re.compile(_alternation(list(nouns_zh))),
+        measure_re=re.compile(rf" {{0,4}}(?:{alternation(list(measures))})"),
+        noun_zh_re=re.compile(alternation(list(nouns_zh))),
         # Matched against the text just before a number, so anchored at the end.
-        approx_pre_re=re.compile(rf"(?:^|(?<![A-Za-z]))(?:{_alternation(pre_words)}) ?$",
+        approx_pre_re=re.compile(rf"(?:^|(?<![A-Za-z]))(?:{alternation(pre_words)}) ?$",
                                  re.IGNORECASE),
-        approx_post_re=re.compile(rf" ?(?:{_alternation(post_words)})(?![A-Za-z])"),
-        currency_post_re=re.compile(rf" ?(?:{_alternation(list(post))})(?![A-Za-z])",
+        approx_post_re=re.compile(rf" ?(?:{alternation(post_words)})(?![A-Za-z])"),
+        currency_post_re=re.compile(rf" ?(?:{alternation(list(post))})(?![A-Za-z])",
                                     re.IGNORECASE),
-        currency_pre_re=re.compile(rf"(?:^|(?<![A-Za-z]))(?:{_alternation(list(pre))}) ?$"),
+        currency_pre_re=re.compile(rf"(?:^|(?<![A-Za-z]))(?:{alternation(list(pre))}) ?$"),
         names=tuple(r[0] for r in _rows("names.txt")),
         stopwords_en=frozenset(r[0] for r in _rows("stopwords_en.txt")),
     )
