@@ -18,7 +18,7 @@ from pathlib import Path
 import jieba
 
 import nlp
-from nlp.pipeline import load_user_dictionary
+from nlp.quantities.counted import load_user_dictionary
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "fixtures"
 FILLER_ZH = [

@@ -37,7 +37,7 @@ def extract_facts(
     document's own jurisdiction, the place of 全州/我县/"the prefecture" when the text does
     not name it. Never raises on bad input.
     """
-    from nlp.document import extract_document
+    from nlp.document.reader import extract_document
 
     clean = _clean(text)
     if not clean.strip():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nlp.dates import RefDate
-from nlp.period_model import Period
-from nlp.place_refs import PlaceRef
+from nlp.periods.dates import RefDate
+from nlp.periods.model import Period
+from nlp.places.references import PlaceRef
 
 
 @dataclass

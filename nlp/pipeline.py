@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import threading
-from functools import cache, lru_cache
+from functools import cache
 
-import jieba
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,20 +12,13 @@ from spacy.tokens import Doc
 import nlp.components  # noqa: F401 - registers the factories
 from nlp.context import SentenceContext
 from nlp.extensions import register_extensions
-from nlp.resources import pattern_path
+from nlp.quantities.counted import load_user_dictionary
 
 COMPONENTS = (
     "rw_quantity_finder", "rw_place_linker", "rw_metric_classifier", "rw_period_resolver",
     "rw_fact_builder",
 )
-USER_DICT = "jieba_userdict.txt"
 _lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def load_user_dictionary() -> None:
-    """Teach jieba the domain's words (以工代赈, 劳务报酬, ...) once per process."""
-    jieba.load_userdict(pattern_path(USER_DICT))
 
 
 @cache

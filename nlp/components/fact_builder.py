@@ -8,16 +8,16 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import stock
-from nlp.bystanders import organisations, outside_quote
 from nlp.components._context import context_of, text_of
 from nlp.components.metric_classifier import Candidate
 from nlp.context import SentenceContext
 from nlp.fact import Fact
-from nlp.period_model import Period, year_period
-from nlp.periods import PeriodMention
-from nlp.place_refs import PlaceRef, national_cue, starts_with_anaphor
-from nlp.place_roles import examples, helpers, national_rule, whose_figures
+from nlp.metrics import stock
+from nlp.periods.grammar import PeriodMention
+from nlp.periods.model import Period, year_period
+from nlp.places.bystanders import organisations, outside_quote
+from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
+from nlp.places.roles import examples, helpers, national_rule, whose_figures
 
 _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
 TARGET_REACH = 30  # "annual target of 2.761 million": the cue sits this close before the number
@@ -27,7 +27,7 @@ def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCont
                   text: str = "", others: list[Candidate] = ()) -> Period | None:
     """Clause period, else the nearest before in the sentence, else after, else carry-over.
 
-    Stock figures (:mod:`nlp.stock`) take only a period of their own clause; a cumulative
+    Stock figures (:mod:`nlp.metrics.stock`) take only a period of their own clause; a cumulative
     total takes no period from after it or from an earlier sentence.
     """
     usable = [m for m in mentions if m.role in ("period", "to_date") and m.period is not None]

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import metric_rules as rules
 from nlp.components._context import context_of, text_of
-from nlp.segment import clause_bounds
+from nlp.document.sections import clause_bounds
+from nlp.metrics import rules
 
 if TYPE_CHECKING:
     from nlp.quantities import Quantity

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components._context import context_of, text_of
-from nlp.periods import find_periods
+from nlp.periods.grammar import find_periods
 
 
 class PeriodResolver:

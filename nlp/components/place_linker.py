@@ -6,8 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components._context import context_of, text_of
-from nlp.place_refs import group_places
 from nlp.places import link_places
+from nlp.places.references import group_places
 
 
 class PlaceLinker:

@@ -6,9 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components._context import context_of, text_of
-from nlp.metric_rules import DROPPED_UNITS
+from nlp.metrics.rules import DROPPED_UNITS
 from nlp.quantities import find_quantities
-from nlp.quantity_filters import is_blocked
+from nlp.quantities.filters import is_blocked
 
 
 class QuantityFinder:

@@ -12,6 +12,7 @@ from functools import lru_cache
 import jieba
 
 from nlp.places.scan import common_words, is_cjk
+from nlp.resources import data_path
 
 # The counted noun never runs past these (的 starts a modifier of something else).
 NOUN_STOP = frozenset("的之，。、；：！？,.;:!?（）()“”\"《》 和与及或等0123456789万亿千百")
@@ -46,6 +47,15 @@ def noun_limit(norm: str, pos: int, limit: int) -> int:
     while end < limit and norm[end] not in NOUN_STOP:
         end += 1
     return end
+
+
+USER_DICT = "jieba_userdict.txt"  # the domain's words: 以工代赈, 劳务报酬, ...
+
+
+@lru_cache(maxsize=1)
+def load_user_dictionary() -> None:
+    """Teach jieba the domain's words once per process (jieba's global tokenizer)."""
+    jieba.load_userdict(data_path("nlp.quantities", USER_DICT))
 
 
 @lru_cache(maxsize=4096)

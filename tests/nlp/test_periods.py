@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.dates import RefDate, dateline_date, parse_published
-from nlp.periods import find_periods
+from nlp.periods.dates import RefDate, dateline_date, parse_published
+from nlp.periods.grammar import find_periods
 
 REF = RefDate(2024, 9)
 

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from nlp import detect_lang, extract_facts, format_facts_table
 from nlp.context import SentenceContext
-from nlp.dates import RefDate
+from nlp.periods.dates import RefDate
 from nlp.pipeline import COMPONENTS, get_pipeline, run_sentence
 
 

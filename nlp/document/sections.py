@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.dates import RefDate, dateline_date
+from nlp.periods.dates import RefDate, dateline_date
 from nlp.resources import load_json
 
 _ZH_END = re.compile(r"[。！？!?；;…]+[”’」』）)\]]*")
@@ -51,7 +51,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _is_boilerplate(line: str) -> bool:
     low = line.lower()
-    return any(cue in low for cue in load_json("filters.json")["boilerplate_line"])
+    cues = load_json("nlp.document", "boilerplate.json")["boilerplate_line"]
+    return any(cue in low for cue in cues)
 
 
 def _looks_like_headline(line: str) -> bool:

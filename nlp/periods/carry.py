@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.period_model import Period
+from nlp.periods.model import Period
 
 _STATEMENT_END = re.compile(r"[.。!！?？][\"”’')）]?\s*$")
 _QUOTE = re.compile(r"^\s*[\"“‘「『]")

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from nlp.place_refs import PlaceRef, group_places
 from nlp.places import get_place, link_places
 from nlp.places.gazetteer import gazetteer
 from nlp.places.model import Place
+from nlp.places.references import PlaceRef, group_places
 
 # Chinese cues: 该村, 本村, 全州, 我县, 全市 ... (not 市场, 区域, 全州县, 乡镇).
 _ZH_CUE = re.compile(

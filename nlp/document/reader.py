@@ -6,21 +6,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from nlp.bystanders import persons, quoted
-from nlp.carry import carries_over
 from nlp.context import SentenceContext
-from nlp.dates import RefDate, parse_published
+from nlp.document.sections import Section, Sentence, split_document
 from nlp.fact import Fact
 from nlp.lang import script_of
-from nlp.period_model import Period
-from nlp.periods import find_periods
+from nlp.periods.carry import carries_over
+from nlp.periods.dates import RefDate, parse_published
+from nlp.periods.grammar import find_periods
+from nlp.periods.model import Period
 from nlp.pipeline import run_sentence
-from nlp.place_refs import PlaceRef, group_places, national_cue, short_forms
-from nlp.place_roles import examples, helpers
 from nlp.places import link_places
+from nlp.places.bystanders import persons, quoted
+from nlp.places.references import PlaceRef, group_places, national_cue, short_forms
+from nlp.places.roles import examples, helpers
+from nlp.places.scope import Scope, cue_refs, find_cues, publisher_place
 from nlp.quantities import find_quantities
-from nlp.scope import Scope, cue_refs, find_cues, publisher_place
-from nlp.segment import Section, Sentence, split_document
 
 # A sentence without a digit or Chinese numeral holds no fact: it skips the pipeline.
 NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"

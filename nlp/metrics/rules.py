@@ -43,12 +43,12 @@ class Decision:
 @cache
 def _cue_patterns(family: str, lang: str) -> list[tuple[str, bool, re.Pattern[str]]]:
     return [(entry["metric"], bool(entry.get("weak")), word_regex(entry[lang], lang))
-            for entry in load_json("metric_cues.json")[family] if entry.get(lang)]
+            for entry in load_json("nlp.metrics", "metric_cues.json")[family] if entry.get(lang)]
 
 
 @cache
 def _noun_patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    nouns: dict[str, Any] = load_json("nouns.json")
+    nouns: dict[str, Any] = load_json("nlp.metrics", "nouns.json")
     out = {}
     for unit in ("projects", "positions", "households", "people", "non_facts"):
         words = nouns[unit][lang]
@@ -61,19 +61,19 @@ def _noun_patterns(lang: str) -> dict[str, re.Pattern[str]]:
 
 @cache
 def _zh_noun_before(unit: str) -> re.Pattern[str]:
-    words = load_json("nouns.json")[unit]["zh"]
+    words = load_json("nlp.metrics", "nouns.json")[unit]["zh"]
     return re.compile(rf"(?:{alternation(words)}){_ZH_LEADIN.pattern}")
 
 
 @cache
 def _subject_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
-    subjects = load_json("nouns.json")["subject_nouns"]
+    subjects = load_json("nlp.metrics", "nouns.json")["subject_nouns"]
     return [(unit, word_regex(words[lang], lang)) for unit, words in subjects.items()]
 
 
 @cache
 def _inherit_marker(lang: str) -> re.Pattern[str]:
-    words = load_json("metric_cues.json")["inherit_markers"][lang]
+    words = load_json("nlp.metrics", "metric_cues.json")["inherit_markers"][lang]
     return re.compile(rf"^\W*(?:{alternation(words)})", re.I)
 
 
@@ -154,7 +154,7 @@ def pick_metric(family: str, clause: str, start: int, end: int, lang: str,
 
 @cache
 def _rate_marker(lang: str) -> re.Pattern[str]:
-    return word_regex(load_json("metric_cues.json")["rate_markers"][lang], lang)
+    return word_regex(load_json("nlp.metrics", "metric_cues.json")["rate_markers"][lang], lang)
 
 
 def is_rate(clause: str, lang: str) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from nlp.resources import alternation, load_json
 
-_MONTHS: dict[str, int] = load_json("periods.json")["months_en"]
+_MONTHS: dict[str, int] = load_json("nlp.periods", "periods.json")["months_en"]
 _MONTH_RE = alternation(list(_MONTHS))
 _YEAR = r"(?:19[89]\d|20\d\d)"
 _NUMERIC = re.compile(

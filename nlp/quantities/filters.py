@@ -31,7 +31,7 @@ _SIZE_CLASS = re.compile(r"(?:及)?以[上下]的?(?:大型|中型|小型|特大
 
 @cache
 def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    prefixes = load_json("filters.json")["name_prefixes"]
+    prefixes = load_json("nlp.quantities", "filters.json")["name_prefixes"]
     en = re.compile(rf"(?<![A-Za-z])(?:{alternation(prefixes['en'])})\s*$", re.I)
     zh = re.compile(rf"(?:{alternation(prefixes['zh'])})\s*$")
     return en, zh
@@ -46,7 +46,7 @@ def _inside_brackets(text: str, start: int, end: int) -> bool:
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
-    limit = load_json("filters.json")["max_name_quote_chars"]
+    limit = load_json("nlp.quantities", "filters.json")["max_name_quote_chars"]
     for opening, closing in _QUOTES.items():
         left = text.rfind(opening, max(0, start - limit), start)
         if left == -1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.place_refs import PlaceRef
+from nlp.places.references import PlaceRef
 
 _PERSON_BEFORE = re.compile(
     r"\bwho\s+(?:(?:is|was|had|has|once|previously|used\s+to|formerly)\s+){0,2}"

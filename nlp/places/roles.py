@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.place_refs import PlaceRef
+from nlp.places.references import PlaceRef
 
 _PAIRED = re.compile(
     r"协作|对口|援建|援疆|援藏|援青|援助|结对帮扶|帮扶资金|"

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from nlp.dates import RefDate
-from nlp.period_model import (
+from nlp.periods.dates import RefDate
+from nlp.periods.model import (
     Period,
     half_period,
     months_period,
@@ -21,7 +21,7 @@ from nlp.period_model import (
 )
 from nlp.resources import alternation, load_json
 
-_W = load_json("periods.json")
+_W = load_json("nlp.periods", "periods.json")
 _MONTHS: dict[str, int] = _W["months_en"]
 _NUMBER_WORDS: dict[str, int] = _W["number_words_en"]
 _ORDINALS: dict[str, int] = _W["ordinals_en"]
