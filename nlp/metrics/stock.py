@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from nlp.components.metric_classifier import Candidate
+    from nlp.metrics.classifier import Candidate
 
 _PLACE_COUNT = re.compile(
     r"(?:省份|省区|省市|市州|州市|县市区?|区县|地市|县|(?i:count(?:y|ies)|provinces?|"

@@ -1,23 +1,20 @@
-"""Component: give each candidate its place and period and emit ``doc._.facts``."""
+"""Resolve each figure's period and place from the sentence's candidates, the paragraph's
+carry-over and the section's frame, and build the fact."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from nlp.components._context import context_of, text_of
-from nlp.components.metric_classifier import Candidate
-from nlp.context import SentenceContext
+from nlp.document.state import SentenceContext
 from nlp.fact import Fact
 from nlp.metrics import stock
+from nlp.metrics.classifier import Candidate
 from nlp.periods.grammar import PeriodMention
 from nlp.periods.model import Period, year_period
 from nlp.places.bystanders import organisations, outside_quote
 from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
-from nlp.places.roles import examples, helpers, national_rule, whose_figures
+from nlp.places.roles import examples, national_rule
 
 _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
 TARGET_REACH = 30  # "annual target of 2.761 million": the cue sits this close before the number
@@ -123,7 +120,7 @@ def build_fact(c: Candidate, text: str, place: PlaceRef | None, period: Period |
     )
 
 
-def _inside_name(c: Candidate, refs: list[PlaceRef], mentions: list[PeriodMention]) -> bool:
+def inside_name(c: Candidate, refs: list[PlaceRef], mentions: list[PeriodMention]) -> bool:
     """A number inside a place name (十八洞村, 百色市) or a period ("first three quarters")."""
     q = c.quantity
     return any(r.start < q.end and q.start < r.end for r in refs) or any(
@@ -143,43 +140,3 @@ def split_range(fact: Fact, c: Candidate, text: str) -> list[Fact]:
     high = replace(fact, value=float(q.high), span=text[sep.end():c.end], approx=True,
                    start=fact.start + sep.end() - c.start)
     return [low, high]
-
-
-class FactBuilder:
-    def __call__(self, doc: Doc) -> Doc:
-        ctx = context_of(doc)
-        refs = doc._.place_refs or []
-        mentions = doc._.periods or []
-        text = text_of(doc, ctx)
-        candidates = doc._.candidates or []
-        facts: list[Fact] = []
-        figure_refs = whose_figures(text, refs) if candidates else refs
-        helping = helpers(text, figure_refs) if candidates else []
-        if helping and (len(helping) < len(figure_refs) or ctx.paragraph_place
-                        or ctx.main_place):
-            figure_refs = [r for r in figure_refs if r not in helping]
-        for c in candidates:
-            if _inside_name(c, refs, mentions):
-                continue
-            national = national_rule(text, c.start, refs)
-            # a national requirement takes no period from earlier sentences
-            period = choose_period(c, mentions, replace(ctx, carry_period=None) if national
-                                   else ctx, text, candidates)
-            place = choose_place(c, text, figure_refs, ctx, national)
-            parts = split_range(build_fact(c, text, place, period, ctx.offset), c, text)
-            if period is None and stock.is_stock(c, text, candidates):
-                # no headline period either: the caller reads this note
-                ctx.notes.setdefault("stock", set()).update(id(f) for f in parts)
-            facts.extend(parts)
-        doc._.facts = facts
-        return doc
-
-
-@Language.factory(
-    "rw_fact_builder",
-    assigns=["doc._.facts"],
-    requires=["doc._.candidates", "doc._.place_refs", "doc._.periods"],
-    default_config={},
-)
-def make_fact_builder(nlp: Language, name: str) -> FactBuilder:
-    return FactBuilder()

@@ -1,4 +1,5 @@
-"""Component: decide unit and metric of each quantity, as ``doc._.candidates``."""
+"""Decide the unit and metric of each quantity of a sentence: the counted noun (or the
+subject before a bare number) gives the unit, cue words of the clause give the metric."""
 
 from __future__ import annotations
 
@@ -6,10 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from nlp.components._context import context_of, text_of
 from nlp.document.sections import clause_bounds
 from nlp.metrics import rules
 
@@ -140,28 +137,18 @@ def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit:
     return metric
 
 
-class MetricClassifier:
-    """Unit from the counted noun (or the subject for a bare number), metric from cues."""
+def classify_all(text: str, quantities: list[Quantity], lang: str,
+                 protected: list[tuple[int, int]],
+                 before: list[Candidate] | None = None) -> list[Candidate]:
+    """The candidates of a sentence's quantities, in order; each sees those before it.
 
-    def __call__(self, doc: Doc) -> Doc:
-        ctx = context_of(doc)
-        lang = "zh" if ctx.lang == "zh" else "en"
-        protected = [(r.start, r.end) for r in (doc._.place_refs or [])]
-        candidates: list[Candidate] = []
-        text = text_of(doc, ctx)
-        for q in doc._.quantities or []:
-            candidate = classify(text, q, lang, candidates, protected, ctx.previous)
-            if candidate is not None:
-                candidates.append(candidate)
-        doc._.candidates = candidates
-        return doc
-
-
-@Language.factory(
-    "rw_metric_classifier",
-    assigns=["doc._.candidates"],
-    requires=["doc._.quantities", "doc._.place_refs"],
-    default_config={},
-)
-def make_metric_classifier(nlp: Language, name: str) -> MetricClassifier:
-    return MetricClassifier()
+    ``protected`` are spans no clause boundary cuts (lists of places); ``before`` are the
+    previous sentence's candidates.
+    """
+    lang = "zh" if lang == "zh" else "en"
+    candidates: list[Candidate] = []
+    for q in quantities:
+        candidate = classify(text, q, lang, candidates, protected, before)
+        if candidate is not None:
+            candidates.append(candidate)
+    return candidates

@@ -1,0 +1,71 @@
+"""The typed state of one reading of a document: what a section frames, what the document
+tells each sentence, and each fact found with where it was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from nlp.fact import Fact
+from nlp.periods.dates import RefDate
+from nlp.periods.model import Period
+from nlp.places.references import PlaceRef
+
+if TYPE_CHECKING:
+    from nlp.metrics.classifier import Candidate
+    from nlp.periods.grammar import PeriodMention
+    from nlp.quantities import Quantity
+
+
+@dataclass
+class SectionState:
+    """What a section (an article of the document) frames for its sentences."""
+
+    ref: RefDate | None  # the date "last year"/去年 is resolved against
+    main_place: PlaceRef | None
+    first_period: Period | None = None  # the first period the body states
+    title_period: Period | None = None  # the period its headline (or the title) names
+
+
+@dataclass
+class SentenceContext:
+    """What the document tells one sentence: offsets, dates, places and carry-over.
+
+    ``place_refs`` are the document's places inside the sentence (sentence offsets); None
+    makes the sentence link its places by itself. ``offset`` maps sentence offsets back to
+    the document.
+    """
+
+    lang: str = "en"
+    offset: int = 0
+    ref: RefDate | None = None
+    place_refs: list[PlaceRef] | None = None
+    carry_period: Period | None = None
+    anaphor_place: PlaceRef | None = None
+    main_place: PlaceRef | None = None
+    headline: bool = False
+    paragraph_place: PlaceRef | None = None  # the last town/village named in the paragraph
+    previous: list[Candidate] = field(default_factory=list)  # the paragraph's last candidates
+    section: int = 0  # the index of the sentence's section
+
+
+@dataclass
+class FoundFact:
+    """A fact with where it was found: its section, and whether it is a stock figure (a
+    standing set or running total) the text gives no period; such a figure takes no period
+    from the headline."""
+
+    fact: Fact
+    section: int
+    stock: bool = False
+
+
+@dataclass
+class SentenceReading:
+    """Everything read from one sentence, in sentence offsets (facts in document offsets)."""
+
+    quantities: list[Quantity]  # kept quantities: names, codes and foreign money dropped
+    place_refs: list[PlaceRef]
+    candidates: list[Candidate]
+    periods: list[PeriodMention]
+    facts: list[FoundFact]
