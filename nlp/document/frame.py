@@ -18,8 +18,8 @@ from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
 from nlp.places.references import PlaceRef, national_cue
 from nlp.places.scope import Scope, find_cues
+from nlp.settings import SETTINGS
 
-MIN_MAIN_PLACE_MENTIONS = 1
 _PRESS = re.compile(r"国新办|国务院新闻办|新闻发布会|(?i:information\s+office|press\s+conference)")
 
 
@@ -57,7 +57,7 @@ def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef
     if not counts:
         return scope.publisher
     key, n = counts.most_common(1)[0]
-    if n < MIN_MAIN_PLACE_MENTIONS:
+    if n < SETTINGS.document.min_main_place_mentions:
         return None
     return next(r for r in inside if (r.code or r.text) == key)
 

@@ -15,9 +15,9 @@ from nlp.periods.model import Period, year_period
 from nlp.places.bystanders import organisations, outside_quote
 from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
 from nlp.places.roles import examples, national_rule
+from nlp.settings import SETTINGS
 
 _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
-TARGET_REACH = 30  # "annual target of 2.761 million": the cue sits this close before the number
 
 
 def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceContext,
@@ -32,8 +32,9 @@ def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCont
     if text and stock.is_standing(c, text, others):
         own = [m for m in usable if lo <= m.start and m.end <= hi]
         return own[0].period if own else None
+    reach = SETTINGS.periods.target_reach
     for m in mentions:
-        if m.role == "target" and lo <= m.start and m.end <= c.start <= m.end + TARGET_REACH:
+        if m.role == "target" and lo <= m.start and m.end <= c.start <= m.end + reach:
             base = usable[-1].period if usable else ctx.carry_period
             year = base.end_year if base else (ctx.ref.year if ctx.ref else None)
             return year_period(year) if year else None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from nlp.periods.dates import RefDate, dateline_date
 from nlp.resources import load_json
+from nlp.settings import SETTINGS
 
 _ZH_END = re.compile(r"[。！？!?；;…]+[”’」』）)\]]*")
 _EN_END = re.compile(r"[.!?;]+[\"”’')\]]*(?=\s+[\"“‘(\[A-Z0-9\u4e00-\u9fff]|\s*$)")
@@ -16,7 +17,6 @@ _ABBREVIATIONS = frozenset(
 )
 _BULLET = re.compile(r"\s+[-–—•▪●]\s+(?=[A-Z\u4e00-\u9fff“\"])")
 _CLAUSE_DELIMS = re.compile(r"[,，;；:：]|\s[-–—]\s|——")
-_TITLE_MAX_CHARS = 160
 
 
 @dataclass
@@ -57,7 +57,8 @@ def _is_boilerplate(line: str) -> bool:
 
 def _looks_like_headline(line: str) -> bool:
     stripped = line.strip()
-    return 4 <= len(stripped) <= _TITLE_MAX_CHARS and not re.search(r"[。！？.!?]$", stripped)
+    return 4 <= len(stripped) <= SETTINGS.document.title_max_chars and not re.search(
+        r"[。！？.!?]$", stripped)
 
 
 def _next_content(lines: list[tuple[int, str]], i: int) -> int | None:

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 
 from nlp.document.sections import clause_bounds
 from nlp.metrics import rules
+from nlp.settings import SETTINGS
 
 if TYPE_CHECKING:
     from nlp.quantities import Quantity
-
-SUBJECT_LOOKBACK = 160
 
 
 @dataclass
@@ -56,7 +55,8 @@ def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
             inherited = absolute[-1]
             unit = inherited.unit
         else:
-            unit = rules.subject_unit(text[max(0, q.start - SUBJECT_LOOKBACK):q.start], lang)
+            lookback = SETTINGS.metrics.subject_lookback
+            unit = rules.subject_unit(text[max(0, q.start - lookback):q.start], lang)
             from_subject = True
     if unit not in rules.FACT_UNITS:
         return None
@@ -93,16 +93,14 @@ def _moved(c: Candidate) -> Candidate:
     return Candidate(c.quantity, c.unit, c.metric, -1, -1, (-1, -1))
 
 
-RATE_CEILING = 100_000  # a wage rate per person; a paid-out total is larger
-
-
 def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit: str,
                 lang: str, previous: list[Candidate], inherited: Candidate | None,
                 from_subject: bool = False) -> str:
     family = rules.family_of(unit)
     clause_text = text[clause[0]:clause[1]]
     if from_subject:  # a bare number: the subject before it says what was counted
-        cue = rules.pick_metric(family, text, q.start, end, lang, (SUBJECT_LOOKBACK, 0))
+        cue = rules.pick_metric(family, text, q.start, end, lang,
+                                (SETTINGS.metrics.subject_lookback, 0))
     else:
         cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang)
     if family == "people" and cue in (None, "people_benefited"):
@@ -116,8 +114,9 @@ def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit:
     if cue is None and family == "yuan" and not from_subject:
         # the clause's topic, further back ("per capita income ... grew 8.9% to 13,460 yuan")
         cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang,
-                                (SUBJECT_LOOKBACK, 0))
-    if cue == "labor_remuneration_yuan" and q.value < RATE_CEILING and rules.is_rate(
+                                (SETTINGS.metrics.subject_lookback, 0))
+    ceiling = SETTINGS.metrics.wage_rate_ceiling
+    if cue == "labor_remuneration_yuan" and q.value < ceiling and rules.is_rate(
             clause_text, lang):
         cue = "income_yuan"
     if cue is None:
@@ -131,7 +130,7 @@ def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit:
         if family == "people" and not from_subject:
             cue = rules.pick_metric(family, text, q.start, end, lang)
     metric = rules.metric_for(unit, cue)
-    if metric == "other_yuan" and q.value < RATE_CEILING and rules.wage_rate(
+    if metric == "other_yuan" and q.value < ceiling and rules.wage_rate(
             clause_text, q.start - clause[0], end - clause[0]):
         return "income_yuan"
     return metric

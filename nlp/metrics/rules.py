@@ -9,15 +9,13 @@ from functools import cache
 from typing import Any
 
 from nlp.resources import alternation, load_json, word_regex
+from nlp.settings import SETTINGS
 
 FACT_UNITS = {"yuan", "percent", "people", "households", "projects", "positions", "count"}
 DROPPED_UNITS = {"foreign_currency", "duration", "measure", "multiple"}
 UNIT_METRIC = {"households": "households", "projects": "projects", "positions": "positions",
                "count": "other_count", "percent": "percent"}
 DEFAULT_METRIC = {"people": "people_benefited", "yuan": "other_yuan"}
-# How far (characters) a cue may sit before / after the number it qualifies.
-WINDOW = {"en": (70, 30), "zh": (24, 10)}
-WEAK_PENALTY = 1000
 _ZH_LEADIN = re.compile(
     r"(?:数量|总数|数|个数)?(?:共|共计|合计|累计|总计|达到|达|为|约|超过|近|逾|超)*$"
 )
@@ -130,7 +128,8 @@ def pick_metric(family: str, clause: str, start: int, end: int, lang: str,
     describe who the people are).
     """
     lang = "zh" if lang == "zh" else "en"
-    before_max, after_max = window or WINDOW[lang]
+    before_max, after_max = window or SETTINGS.metrics.cue_window[lang]
+    weak_penalty = SETTINGS.metrics.weak_penalty
     best: tuple[int, str] | None = None
     for cue in find_cues(family, clause, lang):
         if cue.end <= start:
@@ -144,7 +143,7 @@ def pick_metric(family: str, clause: str, start: int, end: int, lang: str,
         else:
             distance = 0
         weak = cue.weak or (family == "people" and cue.metric == "people_benefited")
-        score = distance + (WEAK_PENALTY if weak else 0)
+        score = distance + (weak_penalty if weak else 0)
         if weak and cue.metric == "people_employed":
             score -= 1  # a worker noun beats a relocation word at the same distance
         if best is None or score < best[0]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from nlp.periods.model import Period
+from nlp.settings import SETTINGS
 
 _STATEMENT_END = re.compile(r"[.。!！?？][\"”’')）]?\s*$")
 _QUOTE = re.compile(r"^\s*[\"“‘「『]")
@@ -40,8 +41,6 @@ _STOP_EN = frozenset(
     "under until where being having people million billion percent yuan according said "
     "china chinese national government officials local areas rural county province".split()
 )
-_MAX_WORDS_EN = 60  # a one-sentence paragraph of wire copy
-_MAX_CHARS_ZH = 120
 
 
 def _content_words(text: str) -> set[str]:
@@ -66,9 +65,9 @@ def carries_over(period: Period | None, previous: str, sentences_before: int,
     if _QUOTE.match(opening) or _BACKGROUND.search(opening):
         return False
     ascii_text = opening.isascii()
-    if ascii_text and len(opening.split()) > _MAX_WORDS_EN:
+    if ascii_text and len(opening.split()) > SETTINGS.periods.carry_max_words_en:
         return False
-    if not ascii_text and len(opening) > _MAX_CHARS_ZH:
+    if not ascii_text and len(opening) > SETTINGS.periods.carry_max_chars_zh:
         return False
     if _BACK_REFERENCE.match(opening):
         return True

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from nlp.resources import alternation, load_json
+from nlp.settings import SETTINGS
 
 _MONTHS: dict[str, int] = load_json("nlp.periods", "periods.json")["months_en"]
 _MONTH_RE = alternation(list(_MONTHS))
@@ -19,9 +20,6 @@ _EN_MONTH_YEAR = re.compile(
 )
 _EN_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+({_YEAR})\b", re.I)
 _PUNCT_END = re.compile(r"[。！？!?；;]")
-MAX_DATELINE_CHARS = 90
-MAX_DATELINE_WORDS = 8  # "Zhong Guo Fa Zhan Wang· 2025-08-21 04:33"; a sentence has more
-MAX_DATELINE_HAN = 24
 
 
 @dataclass(frozen=True)
@@ -75,11 +73,12 @@ def find_date(text: str) -> RefDate | None:
 def dateline_date(line: str) -> RefDate | None:
     """The date of a dateline: a short line that is mostly a date (``Updated: 2022-08-12``)."""
     stripped = line.strip()
-    if not stripped or len(stripped) > MAX_DATELINE_CHARS or _PUNCT_END.search(stripped):
+    limits = SETTINGS.periods
+    if not stripped or len(stripped) > limits.dateline_max_chars or _PUNCT_END.search(stripped):
         return None
-    if len(re.findall(r"[A-Za-z]{2,}", stripped)) > MAX_DATELINE_WORDS:
+    if len(re.findall(r"[A-Za-z]{2,}", stripped)) > limits.dateline_max_words:
         return None
-    if len(re.findall(r"[\u4e00-\u9fff]", stripped)) > MAX_DATELINE_HAN:
+    if len(re.findall(r"[\u4e00-\u9fff]", stripped)) > limits.dateline_max_han:
         return None
     from nlp.quantities import find_quantities
 

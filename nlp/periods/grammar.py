@@ -20,6 +20,7 @@ from nlp.periods.model import (
     years_period,
 )
 from nlp.resources import alternation, load_json
+from nlp.settings import SETTINGS
 
 _W = load_json("nlp.periods", "periods.json")
 _MONTHS: dict[str, int] = _W["months_en"]
@@ -302,7 +303,8 @@ def _h_groups(m: re.Match[str]) -> Period | None:
 def _role(text: str, start: int, end: int, role: str) -> str:
     if role != "period":
         return role
-    before, after = text[max(0, start - 40):start], text[end:end + 4]
+    before, after = (text[max(0, start - SETTINGS.periods.comparison_before):start],
+                     text[end:end + SETTINGS.periods.comparison_after])
     if _COMPARE_BEFORE_EN.search(before) or _COMPARE_BEFORE_ZH.search(before):
         return "comparison"
     if _COMPARE_AFTER_ZH.search(after):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from nlp.places.references import PlaceRef
+from nlp.settings import SETTINGS
 
 _PERSON_BEFORE = re.compile(
     r"\bwho\s+(?:(?:is|was|had|has|once|previously|used\s+to|formerly)\s+){0,2}"
@@ -37,7 +38,8 @@ _ORG_AFTER = re.compile(
     r"(?:Development\s+and\s+Reform\s+Commission|Production\s+and\s+Construction\s+Corps|"
     r"Department\s+of|Bureau\s+of|Daily\b|University\b)"
 )
-_QUOTE = re.compile(r"\"[^\"\n]{2,400}\"|“[^”\n]{2,400}”|「[^」\n]{2,400}」")
+_Q = SETTINGS.places.quote_max_chars
+_QUOTE = re.compile(rf"\"[^\"\n]{{2,{_Q}}}\"|“[^”\n]{{2,{_Q}}}”|「[^」\n]{{2,{_Q}}}」")
 _QUICK = re.compile(
     r"\bwho\b|\bfrom\b|native|hail|来自|家住|老家在|曾|以前在|此前在|原在|早年在|之前在", re.I)
 
@@ -46,10 +48,11 @@ def persons(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places that are a person's origin or workplace."""
     if not _QUICK.search(text):
         return []
-    return [r for r in refs if _PERSON_BEFORE.search(text, max(0, r.start - 48), r.start)
-            or (_PERSON_ZH.search(text, max(0, r.start - 4), r.start)
+    reach_en, reach_zh = SETTINGS.places.person_lookback_en, SETTINGS.places.person_lookback_zh
+    return [r for r in refs if _PERSON_BEFORE.search(text, max(0, r.start - reach_en), r.start)
+            or (_PERSON_ZH.search(text, max(0, r.start - reach_zh), r.start)
                 and _PERSON_NOUN_ZH.match(text, r.end))
-            or (_FORMER_ZH.search(text, max(0, r.start - 4), r.start)
+            or (_FORMER_ZH.search(text, max(0, r.start - reach_zh), r.start)
                 and _FORMER_AFTER_ZH.match(text, r.end))]
 
 

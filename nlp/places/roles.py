@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from nlp.places.references import PlaceRef
+from nlp.settings import SETTINGS
 
 _PAIRED = re.compile(
     r"协作|对口|援建|援疆|援藏|援青|援助|结对帮扶|帮扶资金|"
@@ -42,14 +43,12 @@ _NATIONAL_RULE = re.compile(
     r"(?:requirement|standard|average|target|minimum|threshold)s?\b",
     re.I,
 )
-_RULE_REACH = 24
 # "安置区分布在昭通、怒江、文山等州市", "sites spread across Bijie and Tongren": where
 # things sit, never the subject of the sentence's figures.
 _SPREAD_BEFORE = re.compile(
     r"(?:分布在|分布于|分布|遍布|散布在|散布于|位于|覆盖|涉及)$"
     r"|\b(?:spread|scattered|distributed|located|situated)\s+(?:across|over|among|in|throughout)"
     r"\s+(?:the\s+)?$", re.I)
-_LOOKBACK = 16
 
 
 def _province(ref: PlaceRef) -> str | None:
@@ -58,7 +57,7 @@ def _province(ref: PlaceRef) -> str | None:
 
 
 def _before(text: str, ref: PlaceRef) -> str:
-    return text[max(0, ref.start - _LOOKBACK):ref.start]
+    return text[max(0, ref.start - SETTINGS.places.role_lookback):ref.start]
 
 
 def _destination(text: str, ref: PlaceRef) -> bool:
@@ -106,7 +105,8 @@ def whose_figures(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
 def national_rule(text: str, start: int, refs: list[PlaceRef]) -> bool:
     """Whether the figure at ``start`` is stated as a national requirement or standard: such a
     cue stands shortly before it with no place named in between."""
-    cues = list(_NATIONAL_RULE.finditer(text, max(0, start - _RULE_REACH), start))
+    reach = SETTINGS.places.national_rule_reach
+    cues = list(_NATIONAL_RULE.finditer(text, max(0, start - reach), start))
     cue = cues[-1] if cues else None
     if cue is None or re.search(r"[，,；;]", text[cue.end():start]):
         return False
@@ -138,10 +138,11 @@ def helpers(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """The helping places of paired assistance named as the source of enterprises or funds."""
     if not refs or not _HELPER_QUICK.search(text):
         return []
+    lookback = SETTINGS.places.helper_lookback
     return [r for r in refs if _HELPER_AFTER.match(text, r.end) or (
         _province(r) in _EASTERN and (
             _HELPER_FIRMS.match(text, r.end)
-            or _HELPER_BEFORE.search(text, max(0, r.start - 32), r.start)
+            or _HELPER_BEFORE.search(text, max(0, r.start - lookback), r.start)
             or _HELPER_PAIRED.match(text, r.end)
             or (text[r.start - 1:r.start] in ("与", "和", "同")
                 and _HELPER_PARTNER.match(text, r.end))))]

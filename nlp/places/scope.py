@@ -16,6 +16,7 @@ from nlp.places import get_place, link_places
 from nlp.places.gazetteer import gazetteer
 from nlp.places.model import Place
 from nlp.places.references import PlaceRef, group_places
+from nlp.settings import SETTINGS
 
 # Chinese cues: 该村, 本村, 全州, 我县, 全市 ... (not 市场, 区域, 全州县, 乡镇).
 _ZH_CUE = re.compile(
@@ -145,7 +146,7 @@ class Scope:
             self.recent.append(ref)
             if ref.code:
                 self.named.setdefault(ref.code, ref.text)
-        del self.recent[:-40]
+        del self.recent[:-SETTINGS.places.scope_memory]
 
     def _written(self, ref: PlaceRef) -> PlaceRef:
         name = self.named.get(ref.code or "")

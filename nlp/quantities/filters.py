@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from nlp.resources import alternation, load_json
+from nlp.settings import SETTINGS
 
 if TYPE_CHECKING:
     from nlp.quantities import Quantity
@@ -46,7 +47,7 @@ def _inside_brackets(text: str, start: int, end: int) -> bool:
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
-    limit = load_json("nlp.quantities", "filters.json")["max_name_quote_chars"]
+    limit = SETTINGS.quantities.name_quote_max_chars
     for opening, closing in _QUOTES.items():
         left = text.rfind(opening, max(0, start - limit), start)
         if left == -1:
