@@ -3,11 +3,16 @@
 Roles: ``period`` (what a figure refers to), ``comparison`` (the base of a comparison, never
 a fact's period: "than that in 2019", 比去年同期), ``target`` ("annual target of", 年度目标:
 the current year), ``to_date`` ("to date", 截至目前: the reference year).
+
+The rules (pattern templates, handler names and roles) live in ``data/grammar.toml``; the
+vocabularies they are built from in ``data/periods.json``. This module holds the handlers
+that turn a match into a :class:`Period`.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,7 +24,7 @@ from nlp.periods.model import (
     year_period,
     years_period,
 )
-from nlp.resources import alternation, load_json
+from nlp.resources import alternation, load_json, read_text
 from nlp.settings import SETTINGS
 
 _W = load_json("nlp.periods", "periods.json")
@@ -30,15 +35,6 @@ _ZH_NUM: dict[str, int] = _W["numerals_zh"]
 _FYP: dict[str, int] = {k: int(v) for k, v in _W["five_year_plan_start"].items()}
 _REL_EN: dict[str, int] = _W["relative_years_en"]
 _REL_ZH: dict[str, int] = _W["relative_years_zh"]
-
-Y = r"(?:19[89]\d|20\d\d)"
-M = alternation(list(_MONTHS))
-NUMW = alternation(list(_NUMBER_WORDS))
-ORD = alternation(list(_ORDINALS))
-REL_EN = alternation(list(_REL_EN))
-REL_ZH = alternation(list(_REL_ZH))
-REL_OF = rf"(?:\s+of\s+(?:(?P<y>{Y})|(?P<rel>{REL_EN}|the year)))?"
-ZH_PRE = rf"(?:(?P<y>{Y})年(?:度)?|(?P<rel>{REL_ZH}))?"
 
 
 @dataclass
@@ -193,85 +189,58 @@ def _nothing(m: re.Match[str], ref: RefDate | None) -> Period | None:
     return None
 
 
-_TARGET_EN = alternation(_W["target_en"])
-_TARGET_ZH = alternation(_W["target_zh"])
-_TO_DATE_EN = alternation(_W["to_date_en"])
-_TO_DATE_ZH = alternation(_W["to_date_zh"])
-_CAP_MONTH = rf"(?-i:(?:{alternation([k.capitalize() for k in _MONTHS])}))"
-
-# (regex, handler, role); longer matches win over shorter ones at the same place.
-_EN_RULES: list[tuple[str, Handler, str]] = [
-    (rf"\b(?:from\s+|between\s+)?(?P<m1>{_CAP_MONTH})\.?(?:,?\s+(?P<y1>{Y}))?\s*(?:-|–|—|to|and|"
-     rf"through|until)\s*(?P<m2>{_CAP_MONTH})\.?(?:,?\s+(?P<y2>{Y}))?\b", _month_range, "period"),
-    (rf"\b(?:from\s+|between\s+)?(?P<y1>{Y})\s*(?:-|–|—|to|and|through|until)\s*"
-     rf"(?P<y2>{Y}|\d\d)\b(?![-/.]\d)", _year_range, "period"),
-    (rf"\b(?:since\s+(?:the\s+(?:beginning|start|launch)\s+of\s+)?)?(?:the\s+)?"
-     rf"(?P<n>\d{{1,2}}|{ORD})(?:st|nd|rd|th)?\s+Five-Year\s+Plan(?:\s+period)?", _plan_since,
-     "period"),
-    (rf"\b(?:in\s+)?(?:the\s+)?(?P<which>first|second)\s+half(?:\s+of\s+(?:(?P<y>{Y})|"
-     rf"(?P<rel>{REL_EN}|the year)))?", _half, "period"),
-    (rf"\bH(?P<h>[12])\s+(?P<y>{Y})\b|\b(?P<y_>{Y})\s*H(?P<h_>[12])\b", _nothing, "period"),
-    (rf"\bmid-(?:(?P<y>{Y})|(?P<rel>year))\b", _half, "period"),
-    (rf"\b(?:the\s+)?first\s+(?P<q>two|three|2|3)\s+quarters{REL_OF}", _first_quarters, "period"),
-    (rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter{REL_OF}", _quarter, "period"),
-    (rf"\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{NUMW})\s+months{REL_OF}", _first_months, "period"),
-    (rf"\b(?:as\s+of|by|at|until|till|up\s+to|through)\s+(?:the\s+end\s+of\s+|end-|late\s+)?"
-     rf"(?P<m>{_CAP_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{Y}))?\b",
-     _to_month, "period"),
-    (rf"\b(?:as\s+of|by|at|until|up\s+to)\s+(?:the\s+end\s+of|end-)\s*(?:(?P<y>{Y})|"
-     rf"(?P<rel>{REL_EN}))", _year, "period"),
-    (rf"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:(?P<y>{Y})|(?P<rel>{REL_EN}|the year))",
-     _since, "period"),
-    (rf"\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:early\s+|late\s+)?"
-     rf"(?P<m>{_CAP_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{Y}))?\b(?![-/.]\d)",
-     _since_month, "period"),
-    (rf"\bsince\s+(?:(?P<y>{Y})|(?P<rel>last\s+year))\b(?![-/.]\d)", _since, "period"),
-    # "since Suzhou was paired with Tongren in 2021": an event's year starts the period
-    (rf"\bsince\s+[^,.;:\d]{{3,60}}?\s+in\s+(?P<y>{Y})\b(?![-/.]\d)", _since, "period"),
-    (rf"\b(?:in\s+)?(?P<m>{_CAP_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y>{Y})\b",
-     _one_month, "period"),
-    (rf"\b(?P<rel>{REL_EN})\b", _year, "period"),
-    (rf"\b(?:{_TO_DATE_EN})\b", _reference_year, "to_date"),
-    (rf"\b(?:{_TARGET_EN})", _nothing, "target"),
-    (rf"(?<![©\d,.])(?<!©\s)\b(?P<y>{Y})\b(?![-/.]\d|,\d|\d)", _year, "period"),
-]
-
-_ZH_RULES: list[tuple[str, Handler, str]] = [
-    (rf"(?P<y1>{Y})年(?P<m1>\d{{1,2}})月(?:份)?\s*(?:至|到|-|—|–|~|～)\s*(?:(?P<y2>{Y})年)?"
-     rf"(?P<m2>\d{{1,2}})月(?:份|底|末)?", _month_range, "period"),
-    (rf"{ZH_PRE}(?P<m1>\d{{1,2}})(?:月份?)?\s*(?:-|—|–|~|～|至|到)\s*(?P<m2>\d{{1,2}})月(?:份|底|末)?",
-     _month_range, "period"),
-    (rf"(?P<y1>{Y})(?:年)?\s*(?:至|到|-|—|–|~|～)\s*(?P<y2>{Y})年(?:度)?", _year_range, "period"),
-    (r"[“\"]?(?P<n>十[一二三四五])五[”\"]?(?:规划)?(?:期间|时期|(?:开局|开始|实施)?以来|期)?",
-     _plan_since, "period"),
-    (rf"{ZH_PRE}(?P<which>上|下)半年", _half, "period"),
-    (rf"{ZH_PRE}前(?P<q>[二三两23])(?:个)?季度", _first_quarters, "period"),
-    (rf"{ZH_PRE}(?:第)?(?P<q>[一二三四1-4])季度", _quarter, "period"),
-    (rf"{ZH_PRE}前(?P<n>十[一二]?|[一二三四五六七八九]|\d{{1,2}})(?:个)?月", _first_months,
-     "period"),
-    (rf"截(?:至|止)(?:到)?{ZH_PRE}(?P<m>\d{{1,2}})月(?:底|末|份|\d{{1,2}}日)?", _to_month,
-     "period"),
-    (rf"截(?:至|止)(?:到)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:底|末)", _year, "period"),
-    (rf"(?:自|从)?(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:以来|来|至今)", _since, "period"),
-    (rf"(?:自|从)?{ZH_PRE}(?P<m>\d{{1,2}})月(?:份)?(?:初|上旬)?(?:以来|至今)",
-     _since_month, "period"),
-    # 自2021年与苏州结对以来: an event's year starts the period
-    (rf"(?:自|从)(?P<y>{Y})年[^，,。；;：:\d]{{1,16}}?以来", _since, "period"),
-    (rf"(?P<y>{Y})年[^，,。；;：:\d]{{1,12}}?(?:结对|协作|对口|启动|实施|开展|搬迁|入住)以来",
-     _since, "period"),
-    (rf"(?:自|从)(?:(?P<y>{Y})年|(?P<rel>{REL_ZH}))(?:\d{{1,2}}月(?:份)?)?(?:起|开始)", _since,
-     "period"),
-    (rf"(?P<y>{Y})年(?P<m>\d{{1,2}})月(?:份)?(?:\d{{1,2}}日)?", _one_month, "period"),
-    (rf"(?P<y>{Y})年(?:度)?", _year, "period"),
-    (rf"(?P<rel>{REL_ZH})", _year, "period"),
-    (rf"(?:{_TO_DATE_ZH})", _reference_year, "to_date"),
-    (rf"(?:{_TARGET_ZH})", _nothing, "target"),
-]
-
-_COMPILED: dict[str, list[tuple[re.Pattern[str], Handler, str]]] = {
-    "en": [(re.compile(p, re.I), h, r) for p, h, r in _EN_RULES],
-    "zh": [(re.compile(p), h, r) for p, h, r in _ZH_RULES],
+_HANDLERS: dict[str, Handler] = {
+    "month_range": _month_range, "year_range": _year_range, "plan_since": _plan_since,
+    "half": _half, "nothing": _nothing, "first_quarters": _first_quarters,
+    "quarter": _quarter, "first_months": _first_months, "to_month": _to_month, "year": _year,
+    "since": _since, "since_month": _since_month, "one_month": _one_month,
+    "reference_year": _reference_year,
 }
+_ROLES = frozenset({"period", "to_date", "target"})
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_]*)\}")
+
+
+def _vocabulary_placeholders() -> dict[str, str]:
+    """Regex alternations built from the vocabularies of periods.json."""
+    return {
+        "M": alternation(list(_MONTHS)),
+        "CAP_MONTH": rf"(?-i:(?:{alternation([k.capitalize() for k in _MONTHS])}))",
+        "NUMW": alternation(list(_NUMBER_WORDS)),
+        "ORD": alternation(list(_ORDINALS)),
+        "REL_EN": alternation(list(_REL_EN)),
+        "REL_ZH": alternation(list(_REL_ZH)),
+        "TO_DATE_EN": alternation(_W["to_date_en"]),
+        "TO_DATE_ZH": alternation(_W["to_date_zh"]),
+        "TARGET_EN": alternation(_W["target_en"]),
+        "TARGET_ZH": alternation(_W["target_zh"]),
+    }
+
+
+def expand(template: str, names: dict[str, str]) -> str:
+    """``template`` with each ``{NAME}`` replaced (regex quantifiers like {1,2} stay)."""
+    return _PLACEHOLDER.sub(lambda m: names[m.group(1)], template)
+
+
+def load_grammar(text: str | None = None) -> dict[str, list[tuple[re.Pattern[str], Handler, str]]]:
+    """The compiled rules per language from ``grammar.toml`` (``text`` overrides the file)."""
+    data = tomllib.loads(text if text is not None else read_text("nlp.periods", "grammar.toml"))
+    names = _vocabulary_placeholders()
+    for name, template in data["fragments"].items():
+        names[name] = expand(template, names)
+    compiled: dict[str, list[tuple[re.Pattern[str], Handler, str]]] = {}
+    for code in ("en", "zh"):
+        flags = re.I if data[code]["ignore_case"] else 0
+        rules = []
+        for rule in data[code].get("rule", []):
+            if rule["role"] not in _ROLES or rule["handler"] not in _HANDLERS:
+                raise ValueError(f"period rule {rule['pattern']!r}: unknown role or handler")
+            rules.append((re.compile(expand(rule["pattern"], names), flags),
+                          _HANDLERS[rule["handler"]], rule["role"]))
+        compiled[code] = rules
+    return compiled
+
+
+_COMPILED = load_grammar()
 _COMPARE_BEFORE_EN = re.compile(
     r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"
     r"from)\s+(?:(?:that|those|the\s+level|the\s+figure|the\s+number)\s+)?(?:(?:in|of|for)\s+)?"
