@@ -31,6 +31,12 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def ordered_alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of ``words`` in the order written (the data file's order decides
+    which of two words sharing a beginning is tried first)."""
+    return "|".join(re.escape(w) for w in words)
+
+
 def word_regex(words: list[str] | tuple[str, ...], lang: str) -> re.Pattern[str]:
     """Match any of ``words``; English words start at a word boundary and match as prefixes
     ("employ" finds "employment") unless they end in ``$`` (a whole word: "work$")."""

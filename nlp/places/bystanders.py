@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 
 from nlp.places.references import PlaceRef
+from nlp.resources import load_json, ordered_alternation
 from nlp.settings import SETTINGS
+
+_W = load_json("nlp.places", "bystanders.json")
+
+
+def _words(name: str) -> str:
+    return ordered_alternation(_W[name])
+
 
 _PERSON_BEFORE = re.compile(
     r"\bwho\s+(?:(?:is|was|had|has|once|previously|used\s+to|formerly)\s+){0,2}"
@@ -22,24 +30,24 @@ _PERSON_BEFORE = re.compile(
     r"|\b(?:a\s+native\s+of|natives?\s+of|hails?\s+from|hailing\s+from|originally\s+from)"
     r"\s+(?:the\s+)?$"
     r"|\b[A-Z][a-z]+,\s+(?:who\s+is\s+|\d+,\s+)?from\s+(?:the\s+)?$"
-    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:villager|resident|farmer|man|woman|mother|father|"
-    r"graduate)\s+from\s+(?:the\s+)?$",
+    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}"
+    rf"(?:{_words('person_nouns_en')})\s+from\s+(?:the\s+)?$",
 )
 # 来自日照的技术员, 曾在东莞打工多年的村民: one person's origin or former workplace.
-_PERSON_ZH = re.compile(r"(?:来自|家住|老家在)$")
-_PERSON_NOUN_ZH = re.compile(r"(?:籍)?的[\u4e00-\u9fff]{0,4}?(?:技术员|技术人员|专家|企业家|老板|"
-                            r"大学生|小伙|姑娘|大姐|大哥|师傅|女士|先生|负责人)")
-_FORMER_ZH = re.compile(r"(?:曾在|曾经在|以前在|此前在|原在|早年在|之前在)$")
-_FORMER_AFTER_ZH = re.compile(r"(?:打工|务工|工作|上班)[^，,。；;\d]{0,6}的")
+_PERSON_ZH = re.compile(rf"(?:{_words('person_origin_zh')})$")
+_PERSON_NOUN_ZH = re.compile(r"(?:籍)?的[\u4e00-\u9fff]{0,4}?"
+                            rf"(?:{_words('person_nouns_zh')})")
+_FORMER_ZH = re.compile(rf"(?:{_words('former_place_zh')})$")
+_FORMER_AFTER_ZH = re.compile(rf"(?:{_words('former_work_zh')})" r"[^，,。；;\d]{0,6}的")
 _ORG_AFTER = re.compile(
-    r"(?:省|市|自治区|州|县|区)?(?:发展和改革委员会|发展改革委|发改委|发改局|生产建设兵团|人社厅|"
-    r"人力资源和社会保障厅|乡村振兴局|农业农村厅|财政厅|日报|电视台|大学)"
+    rf"(?:省|市|自治区|州|县|区)?(?:{_words('organisations_zh')})"
     r"|\s+(?:(?:Provincial|Municipal|Prefectural|Regional|County)\s+)?"
     r"(?:Development\s+and\s+Reform\s+Commission|Production\s+and\s+Construction\s+Corps|"
     r"Department\s+of|Bureau\s+of|Daily\b|University\b)"
 )
 _Q = SETTINGS.places.quote_max_chars
 _QUOTE = re.compile(rf"\"[^\"\n]{{2,{_Q}}}\"|“[^”\n]{{2,{_Q}}}”|「[^」\n]{{2,{_Q}}}」")
+# a cheap test before the place-by-place checks: keep it in step with the words above
 _QUICK = re.compile(
     r"\bwho\b|\bfrom\b|native|hail|来自|家住|老家在|曾|以前在|此前在|原在|早年在|之前在", re.I)
 

@@ -14,40 +14,49 @@ from __future__ import annotations
 import re
 
 from nlp.places.references import PlaceRef
+from nlp.resources import load_json, ordered_alternation
 from nlp.settings import SETTINGS
 
+_W = load_json("nlp.places", "roles.json")
+
+
+def _words(name: str) -> str:
+    return ordered_alternation(_W[name])
+
+
 _PAIRED = re.compile(
-    r"协作|对口|援建|援疆|援藏|援青|援助|结对帮扶|帮扶资金|"
+    rf"{_words('paired_zh')}|"
     r"paired|pairing|counterpart|east-west|east–west|\baid\b|assistance|\bassisted\b",
     re.I,
 )
 _RECEIVER_BEFORE = re.compile(
-    r"(?:援建|援助|支援|帮扶|协作|支持|助力|结对|在|向|为|给)$"
+    rf"(?:{_words('receiver_before_zh')})$"
     r"|\b(?:aid|assistance|support|help)\s+(?:to|for)\s+(?:the\s+)?$"
     r"|\b(?:in|to|for|helped|help|helping|supported|supporting|assisted|assisting)\s+"
     r"(?:the\s+)?$",
     re.I,
 )
-_WORK = re.compile(r"务工|就业|打工|吸纳|输出|转移|employ|work|jobs?\b|migrant|hired", re.I)
-_ORIGIN_BEFORE = re.compile(r"(?:来自|从)$|\bfrom\s+(?:the\s+)?$", re.I)
-_ORIGIN_AFTER = re.compile(r"^(?:籍|的?(?:脱贫|农村)?(?:劳动力|务工人员|农民工|群众))")
+_WORK = re.compile(rf"{_words('work_zh')}|employ|work|jobs?\b|migrant|hired", re.I)
+_ORIGIN_BEFORE = re.compile(rf"(?:{_words('origin_before_zh')})$|\bfrom\s+(?:the\s+)?$", re.I)
+_ORIGIN_AFTER = re.compile(rf"^(?:籍|的?(?:脱贫|农村)?(?:{_words('origin_workers_zh')}))")
 _DESTINATION_BEFORE = re.compile(
-    r"(?:在|到|赴|去|至|转移到|输出到|输送到)$|\b(?:in|to)\s+(?:the\s+)?$", re.I)
-_DESTINATION_AFTER = re.compile(r"^(?:等地|等省份?|等城市|等)?(?:务工|就业|打工|稳岗)")
+    rf"(?:{_words('destination_before_zh')})$|\b(?:in|to)\s+(?:the\s+)?$", re.I)
+_DESTINATION_AFTER = re.compile(
+    rf"^(?:等地|等省份?|等城市|等)?(?:{_words('destination_work_zh')})")
 _WORK_IN = re.compile(
     r"\b(?:work|works|working|worked|employed|jobs?|hired|placed|migrated|moved)\s+(?:in|to)\s+"
     r"(?:the\s+)?$", re.I)
 _NATIONAL_RULE = re.compile(
-    r"(?:国家|中央|全国)(?:的)?(?:要求|规定|标准|平均水平|平均|目标任务|目标)"
+    rf"(?:{_words('national_bodies_zh')})(?:的)?(?:{_words('national_rule_zh')})"
     r"|\b(?:national|nationwide|central\s+government'?s?|country'?s)\s+"
-    r"(?:requirement|standard|average|target|minimum|threshold)s?\b",
+    rf"(?:{_words('national_rule_en')})s?\b",
     re.I,
 )
 # "安置区分布在昭通、怒江、文山等州市", "sites spread across Bijie and Tongren": where
 # things sit, never the subject of the sentence's figures.
 _SPREAD_BEFORE = re.compile(
-    r"(?:分布在|分布于|分布|遍布|散布在|散布于|位于|覆盖|涉及)$"
-    r"|\b(?:spread|scattered|distributed|located|situated)\s+(?:across|over|among|in|throughout)"
+    rf"(?:{_words('spread_before_zh')})$"
+    rf"|\b(?:{_words('spread_before_en')})\s+(?:across|over|among|in|throughout)"
     r"\s+(?:the\s+)?$", re.I)
 
 
@@ -116,22 +125,22 @@ def national_rule(text: str, start: int, refs: list[PlaceRef]) -> bool:
 # "苏州企业", "吴中区援建资金", "enterprises from Suzhou", "Suzhou was paired with Tongren":
 # the helper of paired assistance; its enterprises' and funds' figures are counted in the
 # receiving place.
-_HELPER_AFTER = re.compile(r"(?:市|区)?(?:的)?(?:援建|援助资金|帮扶资金)")
+_HELPER_AFTER = re.compile(rf"(?:市|区)?(?:的)?(?:{_words('helper_funds_zh')})")
 # Enterprises and partners are helpers only where the place is an eastern helping province
 # (a western city's own enterprises are its own figures).
-_HELPER_FIRMS = re.compile(r"(?:市|区)?(?:的)?(?:企业|客商|商会|投资商|籍企业)")
-_EASTERN = frozenset({"11", "12", "21", "31", "32", "33", "35", "37", "44"})
+_HELPER_FIRMS = re.compile(rf"(?:市|区)?(?:的)?(?:{_words('helper_firms_zh')})")
+_EASTERN = frozenset(_W["eastern_provinces"])
 _HELPER_BEFORE = re.compile(
     r"\b(?:enterprises|companies|firms|businesses|investors|investment|funds?|aid)\s+from\s+"
     r"(?:the\s+)?$", re.I)
 _HELPER_PAIRED = re.compile(r"\s+(?:was|were|has\s+been|is)\s+paired\s+(?:up\s+)?with\b", re.I)
-_HELPER_PARTNER = re.compile(r"(?:结对|对口|协作)")
+_HELPER_PARTNER = re.compile(rf"(?:{_words('helper_partner_zh')})")
 _HELPER_QUICK = re.compile(
     r"企业|援建|援助|帮扶资金|客商|商会|投资商|结对|对口|协作|\bfrom\b|paired", re.I)
 # "例如哲觉镇…", "in towns such as Zhejue township": an example inside a larger figure.
 _EXAMPLE_BEFORE = re.compile(
-    r"(?:例如|比如|譬如|诸如|其中)$|\b(?:such\s+as|e\.g\.,?|for\s+example,?|for\s+instance,?)\s+"
-    r"(?:the\s+)?$", re.I)
+    rf"(?:{_words('example_before_zh')})$"
+    r"|\b(?:such\s+as|e\.g\.,?|for\s+example,?|for\s+instance,?)\s+(?:the\s+)?$", re.I)
 
 
 def helpers(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:

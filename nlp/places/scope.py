@@ -16,6 +16,7 @@ from nlp.places import get_place, link_places
 from nlp.places.gazetteer import gazetteer
 from nlp.places.model import Place
 from nlp.places.references import PlaceRef, group_places
+from nlp.resources import load_json
 from nlp.settings import SETTINGS
 
 # Chinese cues: 该村, 本村, 全州, 我县, 全市 ... (not 市场, 区域, 全州县, 乡镇).
@@ -29,23 +30,13 @@ _EN_CUE = re.compile(
     r"|\b(?P<unit2>prefecture|county|city|province|region)[-\s]?wide\b",
     re.I,
 )
-_ZH_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "街道": "town",
-             "县": "county", "州": "prefecture", "市": "city", "区": "district", "省": "province"}
-_EN_LEVEL = {"village": "village", "town": "town", "township": "town", "county": "county",
-             "prefecture": "prefecture", "city": "city", "province": "province",
-             "region": "region"}
-_ANAPHOR_WORDS = frozenset({"该", "本", "此", "这个", "the", "this"})
+_W = load_json("nlp.places", "scope.json")
+_ZH_LEVEL: dict[str, str] = _W["levels_zh"]
+_EN_LEVEL: dict[str, str] = _W["levels_en"]
+_ANAPHOR_WORDS = frozenset(_W["anaphor_words"])
 # Which places a level word may refer to: (levels, Chinese name endings, English endings).
-_MATCH = {
-    "village": (("village",), (), ()),
-    "town": (("town",), (), ()),
-    "county": (("county",), (), ()),
-    "prefecture": (("prefecture",), (), ()),
-    "city": (("prefecture", "county"), ("市",), ("city",)),
-    "district": (("county", "province"), ("区",), ("district", "region")),
-    "province": (("province",), ("省",), ("province",)),
-    "region": (("province", "prefecture"), ("区", "盟", "地区"), ("region",)),
-}
+_MATCH: dict[str, tuple[tuple[str, ...], ...]] = {
+    level: tuple(tuple(part) for part in parts) for level, parts in _W["targets"].items()}
 
 
 @dataclass(frozen=True)
