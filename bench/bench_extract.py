@@ -62,7 +62,7 @@ def main() -> None:
     chars = sum(len(t) for t, _ in docs)
     megabytes = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
     load_user_dictionary()
-    nlp.extract_facts(docs[0][0], published="2024-06-01")  # load pipelines and gazetteer
+    nlp.extract_facts(docs[0][0], published="2024-06-01")  # load rules and gazetteer
 
     start = time.perf_counter()
     for text, _ in docs:

@@ -70,8 +70,8 @@ def read_sentence(text: str, ctx: SentenceContext,
     """Quantities (``quantities`` when the caller already found them), places, candidates,
     periods and facts of one sentence."""
     if ctx.lang == "zh":
-        # as the spaCy pipeline did: jieba learns the domain's words before the first
-        # Chinese sentence is read (a later, measured step gives jieba a private tokenizer)
+        # jieba's global tokenizer learns the domain's words when the first Chinese sentence
+        # is read, as the spaCy pipeline made it do (a private tokenizer is a later step)
         load_user_dictionary()
     found = quantities if quantities is not None else find_quantities(text, ctx.lang)
     kept = fact_quantities(text, found)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class Candidate:
-    """A quantity taken as a fact; offsets are the Doc's (span includes the counted noun)."""
+    """A quantity taken as a fact; offsets are the sentence's (span includes the counted noun)."""
 
     quantity: Quantity
     unit: str

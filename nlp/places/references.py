@@ -1,4 +1,4 @@
-"""Places named in a text, as the fact builder uses them: lists grouped, scope cues found."""
+"""Places named in a text, as the resolver uses them: lists grouped, scope cues found."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 全州/我县/the prefecture (the document's own prefecture or county), and the publisher's
 jurisdiction as the last resort.
 
-A cue is resolved to a :class:`PlaceRef` placed at the cue's own offsets, so the fact builder
+A cue is resolved to a :class:`PlaceRef` placed at the cue's own offsets, so the resolver
 treats it like a place written there.
 """
 
