@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from nlp.fact import Fact
-from nlp.formatting import format_facts_table
+from nlp.formatting import format_explanations, format_facts_table
 from nlp.lang import detect_lang
 from nlp.metrics import METRIC_NAMES, METRICS, Metric
 
@@ -72,5 +72,5 @@ def extract_table_facts(
 
 __all__ = [
     "EXTRACTOR_VERSION", "METRICS", "METRIC_NAMES", "Fact", "Metric", "detect_lang",
-    "extract_facts", "extract_table_facts", "format_facts_table",
+    "extract_facts", "extract_table_facts", "format_explanations", "format_facts_table",
 ]

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from nlp.document.sections import Section, Sentence
-from nlp.document.state import SectionState
+from nlp.document.state import NO_SOURCE, SectionState, Source
 from nlp.lang import script_of
 from nlp.periods.dates import RefDate
 from nlp.periods.grammar import find_periods
@@ -35,31 +35,39 @@ def dateline_place(text: str, ref: PlaceRef) -> bool:
 
 
 def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef],
-                title_refs: list[PlaceRef], title: str | None, scope: Scope) -> PlaceRef | None:
+                title_refs: list[PlaceRef], title: str | None,
+                scope: Scope) -> tuple[PlaceRef | None, Source]:
+    """The place a section reports on, and how it was found."""
     headline = section.headline
     inside = [r for s in sentences if s.section == section.index for r in refs
               if s.start <= r.start and r.end <= s.end]
     if headline is not None:
         own = [r for r in refs if headline.start <= r.start and r.end <= headline.end]
         if own:
-            return max(own, key=lambda r: (r.rank, r.start))
+            best = max(own, key=lambda r: (r.rank, r.start))
+            return best, Source("frame", f"headline: {best.text}")
         if national_cue(headline.text):
-            return None
+            return None, Source("national", "the headline")
     if title_refs and section.index == 0:
-        return max(title_refs, key=lambda r: (r.rank, r.start))
+        best = max(title_refs, key=lambda r: (r.rank, r.start))
+        return best, Source("frame", f"title: {best.text}")
     heading = headline.text if headline is not None else (title if section.index == 0 else None)
     if _national_lead(section, sentences, inside, heading):
-        return None
+        return None, Source("national", "the lead")
     own_cue = _headline_cue_place(heading, inside, scope)
     if own_cue is not None:
-        return own_cue  # 我州召开…: the document's own prefecture
+        # 我州召开…: the document's own prefecture
+        return own_cue, Source("frame", f"headline: {own_cue.cue} → {own_cue.text}")
     counts = Counter((r.code or r.text) for r in inside)
     if not counts:
-        return scope.publisher
+        if scope.publisher is None:
+            return None, NO_SOURCE
+        return scope.publisher, Source("publisher", scope.publisher.text)
     key, n = counts.most_common(1)[0]
     if n < SETTINGS.document.min_main_place_mentions:
-        return None
-    return next(r for r in inside if (r.code or r.text) == key)
+        return None, NO_SOURCE
+    best = next(r for r in inside if (r.code or r.text) == key)
+    return best, Source("frame", f"most named: {best.text}")
 
 
 def _national_lead(section: Section, sentences: list[Sentence], inside: list[PlaceRef],
@@ -78,7 +86,7 @@ def _headline_cue_place(heading: str | None, inside: list[PlaceRef],
     cues = [c for c in find_cues(heading or "") if not c.anaphor]
     if not cues:
         return None
-    found = scope.resolve(cues[0], inside)
+    found = scope.resolve(cues[0], inside, (heading or "")[cues[0].start:cues[0].end])
     return found if found is None else found.shifted(-found.start)
 
 
@@ -89,23 +97,25 @@ def frame_sections(sections: list[Section], sentences: list[Sentence], refs: lis
 
     ``refs`` are the document's places that may be a main place; ``given`` is the caller's
     publication date (the first section's date, else each section's own dateline)."""
-    states = [
-        SectionState(given if (s.index == 0 and given) else (s.date or given),
-                     _main_place(s, sentences, refs, title_refs, title, scope))
-        for s in sections
-    ]
+    states = []
+    for s in sections:
+        place, source = _main_place(s, sentences, refs, title_refs, title, scope)
+        states.append(SectionState(given if (s.index == 0 and given) else (s.date or given),
+                                   place, source))
     for section, state in zip(sections, states, strict=True):
         if section.headline is not None:
-            state.title_period = first_period(section.headline.text, state.ref)
+            state.title_period, state.title_words = first_period(section.headline.text,
+                                                                 state.ref)
     if title and sections[0].headline is None:
-        states[0].title_period = first_period(title, states[0].ref)
+        states[0].title_period, states[0].title_words = first_period(title, states[0].ref)
     return states
 
 
-def first_period(text: str | None, ref: RefDate | None) -> Period | None:
+def first_period(text: str | None, ref: RefDate | None) -> tuple[Period | None, str | None]:
+    """The first period ``text`` states, and its words."""
     if not text:
-        return None
+        return None, None
     for m in find_periods(text, ref, script_of(text)):
         if m.role == "period" and m.period is not None:
-            return m.period
-    return None
+            return m.period, m.text
+    return None, None

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from nlp.document.frame import dateline_place, frame_sections
+from nlp.document.resolver import set_period
 from nlp.document.sections import split_document
 from nlp.document.sentence import read_sentence
-from nlp.document.state import FoundFact, SectionState, SentenceContext
+from nlp.document.state import NO_SOURCE, FoundFact, SectionState, SentenceContext, Source
 from nlp.fact import Fact
 from nlp.lang import script_of
 from nlp.periods.carry import carries_over
@@ -58,6 +59,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     facts: list[FoundFact] = []
     headline_facts: list[FoundFact] = []
     carry: Period | None = None
+    carry_source = NO_SOURCE
     anaphor = local = None
     previous: list = []
     paragraph = section = -1
@@ -71,6 +73,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
             kept = carry if not para_headline and carries_over(
                 carry, " ".join(para_texts), len(para_texts), sentence.text) else None
             paragraph, carry, local, previous = sentence.paragraph, kept, None, []
+            carry_source = Source("previous paragraph", carry_source.words)
             para_texts, para_headline = [], sentence.headline
         para_texts.append(sentence.text)
         state = states[section]
@@ -83,20 +86,21 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         quantities = find_quantities(sentence.text, s_lang) if NUMERIC.search(
             sentence.text) else None
         if quantities:
-            ctx = SentenceContext(s_lang, sentence.start, state.ref, local_refs, carry, anaphor,
-                                  state.main_place, sentence.headline, local, previous,
-                                  section=section)
+            ctx = SentenceContext(s_lang, sentence.start, state.ref, local_refs, carry,
+                                  carry_source, anaphor, state.main_place, state.main_source,
+                                  sentence.headline, local, previous, section=section)
             reading = read_sentence(sentence.text, ctx, quantities)
             mentions, found = reading.periods, reading.facts
             previous = reading.candidates or previous
         else:
             mentions, found = find_periods(sentence.text, state.ref, s_lang), []
-        stated = [m.period for m in mentions
+        stated = [m for m in mentions
                   if m.role in ("period", "to_date") and m.period is not None]
         if any(m.role == "period" for m in mentions) or stated:
-            carry = stated[-1] if stated else None
+            carry = stated[-1].period if stated else None
+            carry_source = Source("paragraph", stated[-1].text) if stated else NO_SOURCE
         if stated and not sentence.headline and state.first_period is None:
-            state.first_period = stated[0]
+            state.first_period, state.first_words = stated[0].period, stated[0].text
         anaphor = _sentence_place([r for r in local_refs if r not in named
                                    or r.shifted(sentence.start) not in quoting]) or anaphor
         scope.observe([r for r in local_refs if r not in named or r in antecedents])
@@ -104,18 +108,14 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                     default=local)
         if sentence.headline:
             headline_facts += found
-        else:
-            _default_period([f.fact for f in found if not f.stock], state.title_period)
+        elif state.title_period is not None:
+            frame = Source("frame", state.title_words)
+            for f in found:
+                if not f.stock and f.fact.year is None:
+                    set_period(f.fact, state.title_period, frame)
         facts.extend(found)
     _complete_headlines(headline_facts, facts, states)
     return [f.fact for f in facts]
-
-
-def _default_period(facts: list[Fact], period: Period | None) -> None:
-    """Figures the text gives no period take the headline's ("...县2023年工作总结")."""
-    for fact in facts:
-        if fact.year is None and period is not None:
-            fact.year, fact.period_start, fact.period_end = period.label, period.start, period.end
 
 
 def _complete_headlines(headline_facts: list[FoundFact], facts: list[FoundFact],
@@ -132,7 +132,9 @@ def _complete_headlines(headline_facts: list[FoundFact], facts: list[FoundFact],
         if twin is not None and twin.year:
             fact.year, fact.period_start, fact.period_end = (
                 twin.year, twin.period_start, twin.period_end)
+            fact.period_source = "body"
+            fact.period_why = f"body: the same figure '{twin.span}' ({twin.period_why})"
             continue
-        period = states[found.section].first_period
-        if period is not None:
-            fact.year, fact.period_start, fact.period_end = period.label, period.start, period.end
+        state = states[found.section]
+        if state.first_period is not None:
+            set_period(fact, state.first_period, Source("body", state.first_words))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from nlp.document.state import SentenceContext
+from nlp.document.state import NO_SOURCE, SentenceContext, Source
 from nlp.fact import Fact
 from nlp.metrics import stock
 from nlp.metrics.classifier import Candidate
@@ -21,8 +21,9 @@ _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|�
 
 
 def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceContext,
-                  text: str = "", others: list[Candidate] = ()) -> Period | None:
-    """Clause period, else the nearest before in the sentence, else after, else carry-over.
+                  text: str = "", others: list[Candidate] = ()) -> tuple[Period | None, Source]:
+    """Clause period, else the nearest before in the sentence, else after, else carry-over;
+    with where it came from.
 
     Stock figures (:mod:`nlp.metrics.stock`) take only a period of their own clause; a cumulative
     total takes no period from after it or from an earlier sentence.
@@ -31,42 +32,50 @@ def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCont
     lo, hi = c.clause
     if text and stock.is_standing(c, text, others):
         own = [m for m in usable if lo <= m.start and m.end <= hi]
-        return own[0].period if own else None
+        if own:
+            return own[0].period, Source("own clause", own[0].text)
+        return None, Source("none", "a standing figure")
     reach = SETTINGS.periods.target_reach
     for m in mentions:
         if m.role == "target" and lo <= m.start and m.end <= c.start <= m.end + reach:
             base = usable[-1].period if usable else ctx.carry_period
             year = base.end_year if base else (ctx.ref.year if ctx.ref else None)
-            return year_period(year) if year else None
+            return (year_period(year) if year else None), Source("own clause", m.text)
     in_clause = [m for m in usable if lo <= m.start and m.end <= hi]
     if in_clause:
-        return min(in_clause, key=lambda m: abs(m.start - c.start)).period
+        nearest = min(in_clause, key=lambda m: abs(m.start - c.start))
+        return nearest.period, Source("own clause", nearest.text)
     before = [m for m in usable if m.end <= c.start]
     if before:
-        return before[-1].period
+        return before[-1].period, Source("sentence", before[-1].text)
     if text and stock.cumulative(c, text):
-        return None  # a running total: no period from after it or from earlier sentences
+        # a running total: no period from after it or from earlier sentences
+        return None, Source("none", "a running total")
     after = [m for m in usable if m.start >= c.end]
     if after:
-        return after[0].period
+        return after[0].period, Source("sentence", after[0].text)
     carry = ctx.carry_period
     if carry and carry.start[:4] != carry.end[:4] and text and stock.present_statement(text):
-        return None
-    return carry
+        return None, Source("none", "a present-tense statement")
+    return carry, (ctx.carry_source if carry else NO_SOURCE)
 
 
 def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:
     return max(refs, key=lambda r: (r.rank, -abs(r.start - pos)))
 
 
-def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
-                 ctx: SentenceContext, national: bool | None = None) -> PlaceRef | None:
+def _named(ref: PlaceRef, kind: str) -> tuple[PlaceRef, Source]:
+    return ref, Source(kind, f"{ref.cue} → {ref.text}" if ref.cue else ref.text)
+
+
+def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceContext,
+                 national: bool | None = None) -> tuple[PlaceRef | None, Source]:
     """Clause place, else the sentence's (a village/town anywhere, else one named before the
     figure), else the previous sentence's for "This ...", else the paragraph's village or
-    town, else the section's main place."""
+    town, else the section's main place; with where it came from."""
     lo, hi = c.clause
     if national_rule(text, c.start, refs) if national is None else national:
-        return None
+        return None, Source("national", "a national requirement")
     refs = outside_quote(text, refs, c.start)
     if refs and national_cue(text[lo:hi]):
         orgs = organisations(text, refs)
@@ -78,20 +87,22 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef],
     if shown:
         refs = [r for r in refs if r not in shown]
     if in_clause:
-        return _most_specific(in_clause, c.start)
+        return _named(_most_specific(in_clause, c.start), "own clause")
     if national_cue(text[lo:hi]):
-        return None
+        return None, Source("national", "its clause")
     local = [r for r in refs if r.rank >= 4]
     if local:
-        return _most_specific(local, c.start)
+        return _named(_most_specific(local, c.start), "sentence")
     before = [r for r in refs if r.end <= c.start]
     if before:
-        return _most_specific(before, c.start)
+        return _named(_most_specific(before, c.start), "sentence")
     if national_cue(text[:c.start]):
-        return None
+        return None, Source("national", "its sentence")
     if ctx.anaphor_place is not None and starts_with_anaphor(text):
-        return ctx.anaphor_place
-    return ctx.paragraph_place or ctx.main_place
+        return _named(ctx.anaphor_place, "previous sentence")
+    if ctx.paragraph_place is not None:
+        return _named(ctx.paragraph_place, "paragraph")
+    return ctx.main_place, ctx.main_source
 
 
 _SITE = re.compile(r"安置|(?i:resettlement|relocation)")
@@ -106,19 +117,30 @@ def _code(place: PlaceRef | None) -> str | None:
     return place.code
 
 
-def build_fact(c: Candidate, text: str, place: PlaceRef | None, period: Period | None,
-               offset: int) -> Fact:
+def build_fact(c: Candidate, text: str, place: tuple[PlaceRef | None, Source],
+               period: tuple[Period | None, Source], offset: int) -> Fact:
     q = c.quantity
+    ref, place_source = place
+    when, period_source = period
     return Fact(
         metric=c.metric, value=float(q.value), unit=c.unit, span=text[c.start:c.end],
         start=offset + c.start, end=offset + c.end, sentence=text, approx=bool(q.approx),
         low=q.low, high=q.high,
-        place=place.text if place else None, place_code=_code(place),
-        place_name_zh=place.name_zh if place else None,
-        place_name_en=place.name_en if place else None,
-        year=period.label if period else None, period_start=period.start if period else None,
-        period_end=period.end if period else None, origin="text",
+        place=ref.text if ref else None, place_code=_code(ref),
+        place_name_zh=ref.name_zh if ref else None,
+        place_name_en=ref.name_en if ref else None,
+        year=when.label if when else None, period_start=when.start if when else None,
+        period_end=when.end if when else None, origin="text",
+        place_source=place_source.kind, period_source=period_source.kind,
+        metric_why=c.why, place_why=place_source.describe(),
+        period_why=period_source.describe(),
     )
+
+
+def set_period(fact: Fact, period: Period, source: Source) -> None:
+    """Give a fact a period found after it was built (a frame or a twin figure)."""
+    fact.year, fact.period_start, fact.period_end = period.label, period.start, period.end
+    fact.period_source, fact.period_why = source.kind, source.describe()
 
 
 def inside_name(c: Candidate, refs: list[PlaceRef], mentions: list[PeriodMention]) -> bool:

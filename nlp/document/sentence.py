@@ -60,7 +60,7 @@ def resolve_facts(text: str, ctx: SentenceContext, refs: list[PlaceRef],
         place = choose_place(c, text, figure_refs, ctx, national)
         parts = split_range(build_fact(c, text, place, period, ctx.offset), c, text)
         # a stock figure without a period of its own takes none from the headline either
-        is_stock = period is None and stock.is_stock(c, text, candidates)
+        is_stock = period[0] is None and stock.is_stock(c, text, candidates)
         facts.extend(FoundFact(f, ctx.section, is_stock) for f in parts)
     return facts
 

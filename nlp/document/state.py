@@ -17,14 +17,38 @@ if TYPE_CHECKING:
     from nlp.quantities import Quantity
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where a fact's place or period came from, and the words it was read from.
+
+    Kinds, nearest first: ``own clause``, ``sentence`` (elsewhere in the figure's sentence),
+    ``previous sentence``, ``paragraph`` (carried within the paragraph), ``previous paragraph``,
+    ``frame`` (the headline, title or lead frames the article), ``body`` (a headline figure
+    completed from the text below it), ``publisher``, ``publication date``; ``national`` and
+    ``none`` explain a missing place or period.
+    """
+
+    kind: str
+    words: str | None = None
+
+    def describe(self) -> str:
+        return f"{self.kind} '{self.words}'" if self.words else self.kind
+
+
+NO_SOURCE = Source("none")
+
+
 @dataclass
 class SectionState:
     """What a section (an article of the document) frames for its sentences."""
 
     ref: RefDate | None  # the date "last year"/去年 is resolved against
     main_place: PlaceRef | None
+    main_source: Source = NO_SOURCE  # how the main place was found
     first_period: Period | None = None  # the first period the body states
     title_period: Period | None = None  # the period its headline (or the title) names
+    title_words: str | None = None  # the words that name it
+    first_words: str | None = None
 
 
 @dataclass
@@ -41,8 +65,10 @@ class SentenceContext:
     ref: RefDate | None = None
     place_refs: list[PlaceRef] | None = None
     carry_period: Period | None = None
+    carry_source: Source = NO_SOURCE  # where the carried period was stated
     anaphor_place: PlaceRef | None = None
     main_place: PlaceRef | None = None
+    main_source: Source = NO_SOURCE
     headline: bool = False
     paragraph_place: PlaceRef | None = None  # the last town/village named in the paragraph
     previous: list[Candidate] = field(default_factory=list)  # the paragraph's last candidates

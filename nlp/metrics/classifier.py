@@ -25,6 +25,7 @@ class Candidate:
     start: int
     end: int
     clause: tuple[int, int]
+    why: str = ""  # what decided the metric: a cue word, the unit, an earlier figure
 
 
 def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
@@ -61,9 +62,11 @@ def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
     if unit not in rules.FACT_UNITS:
         return None
     metric = rules.UNIT_METRIC.get(unit)
+    why = f"unit {unit}"
     if metric is None:
-        metric = _cue_metric(text, q, end, clause, unit, lang, previous, inherited, from_subject)
-    return Candidate(q, unit, metric, q.start, end, clause)
+        metric, why = _cue_metric(text, q, end, clause, unit, lang, previous, inherited,
+                                  from_subject)
+    return Candidate(q, unit, metric, q.start, end, clause, why)
 
 
 # "Some 1,100 villagers, including 420 people lifted out of poverty, have worked on ...": the
@@ -77,63 +80,75 @@ _APPOSITION = re.compile(
 )
 
 
-def _governing_verb_cue(text: str, start: int, lang: str) -> str | None:
-    """The metric the verb phrase after an apposition gives a figure in its subject."""
+def _governing_verb_cue(text: str, start: int, lang: str) -> rules.Cue | None:
+    """The cue the verb phrase after an apposition gives a figure in its subject."""
     if lang != "en":
         return None
     for m in _APPOSITION.finditer(text):
         if m.start() <= start < m.end("inner"):
             verb = m.group("verb")
-            return rules.pick_metric("people", verb, 0, 0, lang, (0, len(verb)))
+            return rules.pick_cue("people", verb, 0, 0, lang, (0, len(verb)))
     return None
+
+
+def _said(cue: rules.Cue | None, how: str = "cue") -> str:
+    return f"{how} '{cue.words}'" if cue else "no cue"
 
 
 def _moved(c: Candidate) -> Candidate:
     """A candidate of an earlier sentence, placed before this one (offsets no longer apply)."""
-    return Candidate(c.quantity, c.unit, c.metric, -1, -1, (-1, -1))
+    return Candidate(c.quantity, c.unit, c.metric, -1, -1, (-1, -1), c.why)
 
 
 def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit: str,
                 lang: str, previous: list[Candidate], inherited: Candidate | None,
-                from_subject: bool = False) -> str:
+                from_subject: bool = False) -> tuple[str, str]:
+    """The metric of a people or yuan figure, and what decided it."""
     family = rules.family_of(unit)
     clause_text = text[clause[0]:clause[1]]
     if from_subject:  # a bare number: the subject before it says what was counted
-        cue = rules.pick_metric(family, text, q.start, end, lang,
-                                (SETTINGS.metrics.subject_lookback, 0))
+        cue = rules.pick_cue(family, text, q.start, end, lang,
+                             (SETTINGS.metrics.subject_lookback, 0))
     else:
-        cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang)
-    if family == "people" and cue in (None, "people_benefited"):
-        cue = _governing_verb_cue(text, q.start, lang) or cue
+        cue = rules.pick_cue(family, clause_text, q.start - clause[0], end - clause[0], lang)
+    how = "subject cue" if from_subject else "cue"
+    if family == "people" and (cue is None or cue.metric == "people_benefited"):
+        verb = _governing_verb_cue(text, q.start, lang)
+        if verb is not None:
+            cue, how = verb, "verb after the apposition"
     same_before = [c for c in previous if c.unit == unit]
-    if cue == "people_benefited" and (
+    if cue is not None and cue.metric == "people_benefited" and (
         (inherited is not None and inherited.unit == unit)
         or (same_before and rules.starts_with_inclusion(clause_text, lang))
     ):
         cue = None  # "其中脱贫人口1.3万人", "Of these, 860 were ...": who they are, not what
     if cue is None and family == "yuan" and not from_subject:
         # the clause's topic, further back ("per capita income ... grew 8.9% to 13,460 yuan")
-        cue = rules.pick_metric(family, clause_text, q.start - clause[0], end - clause[0], lang,
-                                (SETTINGS.metrics.subject_lookback, 0))
+        cue = rules.pick_cue(family, clause_text, q.start - clause[0], end - clause[0], lang,
+                             (SETTINGS.metrics.subject_lookback, 0))
+        how = "topic cue"
     ceiling = SETTINGS.metrics.wage_rate_ceiling
-    if cue == "labor_remuneration_yuan" and q.value < ceiling and rules.is_rate(
+    metric = cue.metric if cue else None
+    why = _said(cue, how)
+    if metric == "labor_remuneration_yuan" and q.value < ceiling and rules.is_rate(
             clause_text, lang):
-        cue = "income_yuan"
-    if cue is None:
+        metric, why = "income_yuan", f"{why}, a wage rate"
+    if metric is None:
         same = [c for c in previous if c.unit == unit]
         if inherited is not None and inherited.unit == unit:
-            return inherited.metric
+            return inherited.metric, "as the figure before it"
         if same and rules.starts_with_inclusion(clause_text, lang):
-            return same[-1].metric
+            return same[-1].metric, "part of the figure before it"
         if same and family == "people":
-            return same[-1].metric
+            return same[-1].metric, "as the figure before it"
         if family == "people" and not from_subject:
-            cue = rules.pick_metric(family, text, q.start, end, lang)
-    metric = rules.metric_for(unit, cue)
+            cue = rules.pick_cue(family, text, q.start, end, lang)
+            metric, why = (cue.metric, _said(cue, "sentence cue")) if cue else (None, "no cue")
+    metric = rules.metric_for(unit, metric)
     if metric == "other_yuan" and q.value < ceiling and rules.wage_rate(
             clause_text, q.start - clause[0], end - clause[0]):
-        return "income_yuan"
-    return metric
+        return "income_yuan", "paid per day or month"
+    return metric, why
 
 
 def classify_all(text: str, quantities: list[Quantity], lang: str,

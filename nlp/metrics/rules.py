@@ -27,6 +27,7 @@ class Cue:
     start: int
     end: int
     weak: bool
+    words: str = ""  # the cue as written, set when it is picked
 
 
 @dataclass
@@ -119,9 +120,9 @@ def find_cues(family: str, clause: str, lang: str) -> list[Cue]:
     return cues
 
 
-def pick_metric(family: str, clause: str, start: int, end: int, lang: str,
-                window: tuple[int, int] | None = None) -> str | None:
-    """The metric of the cue nearest the number at ``[start, end)`` of ``clause``.
+def pick_cue(family: str, clause: str, start: int, end: int, lang: str,
+             window: tuple[int, int] | None = None) -> Cue | None:
+    """The cue nearest the number at ``[start, end)`` of ``clause`` (its ``words`` set).
 
     Cues after the number count only close by; weak cues lose to any other; for people,
     relocation/benefit words lose to training and employment words (they often only
@@ -130,7 +131,7 @@ def pick_metric(family: str, clause: str, start: int, end: int, lang: str,
     lang = "zh" if lang == "zh" else "en"
     before_max, after_max = window or SETTINGS.metrics.cue_window[lang]
     weak_penalty = SETTINGS.metrics.weak_penalty
-    best: tuple[int, str] | None = None
+    best: tuple[int, Cue] | None = None
     for cue in find_cues(family, clause, lang):
         if cue.end <= start:
             distance = start - cue.end
@@ -147,8 +148,19 @@ def pick_metric(family: str, clause: str, start: int, end: int, lang: str,
         if weak and cue.metric == "people_employed":
             score -= 1  # a worker noun beats a relocation word at the same distance
         if best is None or score < best[0]:
-            best = (score, cue.metric)
-    return best[1] if best else None
+            best = (score, cue)
+    if best is None:
+        return None
+    cue = best[1]
+    cue.words = clause[cue.start:cue.end]
+    return cue
+
+
+def pick_metric(family: str, clause: str, start: int, end: int, lang: str,
+                window: tuple[int, int] | None = None) -> str | None:
+    """The metric of :func:`pick_cue`'s cue, if any."""
+    cue = pick_cue(family, clause, start, end, lang, window)
+    return cue.metric if cue else None
 
 
 @cache

@@ -28,6 +28,7 @@ class PlaceRef:
     name_en: str | None
     level: str
     parent_code: str | None = None
+    cue: str | None = None  # the words that point to it when it is not named (全县, the county)
 
     @property
     def rank(self) -> int:

@@ -153,7 +153,8 @@ class Scope:
                     return cand
         return None
 
-    def resolve(self, cue: Cue, before: list[PlaceRef]) -> PlaceRef | None:
+    def resolve(self, cue: Cue, before: list[PlaceRef], words: str | None = None
+                ) -> PlaceRef | None:
         """The place a cue points to; ``before`` are the sentence's places before it."""
         recent = self.recent + before
         own = self._from_recent(level=cue.level, refs=[self.publisher] if self.publisher else [])
@@ -163,7 +164,7 @@ class Scope:
             found = own or self._from_recent(cue.level, recent)
         if found is None:
             return None
-        return replace(self._written(found), start=cue.start, end=cue.end)
+        return replace(self._written(found), start=cue.start, end=cue.end, cue=words)
 
 
 def cue_refs(text: str, refs: list[PlaceRef], scope: Scope) -> list[PlaceRef]:
@@ -172,7 +173,8 @@ def cue_refs(text: str, refs: list[PlaceRef], scope: Scope) -> list[PlaceRef]:
     for cue in find_cues(text):
         if any(r.start < cue.end and cue.start < r.end for r in refs):
             continue  # part of a written name
-        ref = scope.resolve(cue, [r for r in refs if r.end <= cue.start])
+        ref = scope.resolve(cue, [r for r in refs if r.end <= cue.start],
+                            text[cue.start:cue.end])
         if ref is not None:
             out.append(ref)
     return out
