@@ -87,8 +87,10 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
             sentence.text) else None
         if quantities:
             ctx = SentenceContext(s_lang, sentence.start, state.ref, local_refs, carry,
-                                  carry_source, anaphor, state.main_place, state.main_source,
-                                  sentence.headline, local, previous, section=section)
+                                  carry_source, None if sentence.headline else state.title_period,
+                                  Source("frame", state.title_words), anaphor, state.main_place,
+                                  state.main_source, sentence.headline, local, previous,
+                                  section=section)
             reading = read_sentence(sentence.text, ctx, quantities)
             mentions, found = reading.periods, reading.facts
             previous = reading.candidates or previous
@@ -108,11 +110,6 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                     default=local)
         if sentence.headline:
             headline_facts += found
-        elif state.title_period is not None:
-            frame = Source("frame", state.title_words)
-            for f in found:
-                if not f.stock and f.fact.year is None:
-                    set_period(f.fact, state.title_period, frame)
         facts.extend(found)
     _complete_headlines(headline_facts, facts, states)
     return [f.fact for f in facts]

@@ -22,19 +22,34 @@ _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|�
 
 def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceContext,
                   text: str = "", others: list[Candidate] = ()) -> tuple[Period | None, Source]:
-    """Clause period, else the nearest before in the sentence, else after, else carry-over;
-    with where it came from.
+    """The period a careful reader cites the figure with, and where it came from: a time in
+    its clause, else elsewhere in its sentence, else carried from earlier in the paragraph,
+    else the headline's frame, else the publication year (``null`` for an undated past state).
 
-    Stock figures (:mod:`nlp.metrics.stock`) take only a period of their own clause; a cumulative
-    total takes no period from after it or from an earlier sentence.
+    Stock figures (:mod:`nlp.metrics.stock`) take only a period of their own clause, and a
+    cumulative total none from after it or from an earlier sentence: they fall through to the
+    frame and the publication year.
     """
+    found = _stated_period(c, mentions, ctx, text, others)
+    if found is not None:
+        return found
+    if ctx.frame_period is not None:
+        return ctx.frame_period, ctx.frame_source
+    if text and stock.past_state(text, c.start):
+        return None, Source("none", "an undated past state")
+    if ctx.ref is not None and not ctx.headline:
+        return year_period(ctx.ref.year), Source("publication date", str(ctx.ref.year))
+    return None, NO_SOURCE
+
+
+def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceContext,
+                   text: str, others: list[Candidate]) -> tuple[Period | None, Source] | None:
+    """A period the text states for the figure: in its sentence or carried to it."""
     usable = [m for m in mentions if m.role in ("period", "to_date") and m.period is not None]
     lo, hi = c.clause
     if text and stock.is_standing(c, text, others):
         own = [m for m in usable if lo <= m.start and m.end <= hi]
-        if own:
-            return own[0].period, Source("own clause", own[0].text)
-        return None, Source("none", "a standing figure")
+        return (own[0].period, Source("own clause", own[0].text)) if own else None
     reach = SETTINGS.periods.target_reach
     for m in mentions:
         if m.role == "target" and lo <= m.start and m.end <= c.start <= m.end + reach:
@@ -49,15 +64,14 @@ def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCont
     if before:
         return before[-1].period, Source("sentence", before[-1].text)
     if text and stock.cumulative(c, text):
-        # a running total: no period from after it or from earlier sentences
-        return None, Source("none", "a running total")
+        return None  # a running total: no period from after it or from earlier sentences
     after = [m for m in usable if m.start >= c.end]
     if after:
         return after[0].period, Source("sentence", after[0].text)
     carry = ctx.carry_period
     if carry and carry.start[:4] != carry.end[:4] and text and stock.present_statement(text):
-        return None, Source("none", "a present-tense statement")
-    return carry, (ctx.carry_source if carry else NO_SOURCE)
+        return None
+    return (carry, ctx.carry_source) if carry else None
 
 
 def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:

@@ -66,6 +66,8 @@ class SentenceContext:
     place_refs: list[PlaceRef] | None = None
     carry_period: Period | None = None
     carry_source: Source = NO_SOURCE  # where the carried period was stated
+    frame_period: Period | None = None  # the period the headline or title frames
+    frame_source: Source = NO_SOURCE
     anaphor_place: PlaceRef | None = None
     main_place: PlaceRef | None = None
     main_source: Source = NO_SOURCE

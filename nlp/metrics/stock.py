@@ -102,3 +102,14 @@ _PAST_EN = re.compile(r"\b(?:was|were|had|did|will|would)\b|\b(?:has|have)\s+(?:
 def present_statement(text: str) -> bool:
     """An English sentence in the present tense with no past or future verb."""
     return text.isascii() and bool(_PRESENT_EN.search(text)) and not _PAST_EN.search(text)
+
+
+# 曾, 一度, "used to", "once reached": a state of the past the text gives no date; the
+# publication year would misdate it.
+_PAST_STATE = re.compile(r"曾经|曾|一度|过去|以前|原来|原先|昔日|"
+                         r"(?i:\bused\s+to\b|\bonce\b|\bformerly\b|\bpreviously\b)")
+
+
+def past_state(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is told as an undated past state."""
+    return bool(_PAST_STATE.search(text, 0, start))
