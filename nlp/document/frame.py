@@ -58,7 +58,7 @@ def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef
     if own_cue is not None:
         # 我州召开…: the document's own prefecture
         return own_cue, Source("frame", f"headline: {own_cue.cue} → {own_cue.text}")
-    counts = Counter((r.code or r.text) for r in inside)
+    counts = Counter((r.code or r.text) for r in inside if r.level != "region")
     if not counts:
         if scope.publisher is None:
             return None, NO_SOURCE

@@ -104,9 +104,6 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         return _named(_most_specific(in_clause, c.start), "own clause")
     if national_cue(text[lo:hi]):
         return None, Source("national", "its clause")
-    local = [r for r in refs if r.rank >= 4]
-    if local:
-        return _named(_most_specific(local, c.start), "sentence")
     before = [r for r in refs if r.end <= c.start]
     if before:
         return _named(_most_specific(before, c.start), "sentence")
