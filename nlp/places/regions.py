@@ -12,6 +12,7 @@ from functools import cache
 from nlp.places.villages import Locality
 from nlp.resources import alternation, load_json
 
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = load_json("nlp.places", "regions.json")
