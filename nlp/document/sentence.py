@@ -16,7 +16,6 @@ from nlp.document.resolver import (
     split_range,
 )
 from nlp.document.state import FoundFact, SentenceContext, SentenceReading
-from nlp.metrics import stock
 from nlp.metrics.classifier import Candidate, classify_all
 from nlp.metrics.rules import DROPPED_UNITS
 from nlp.periods.grammar import PeriodMention, find_periods
@@ -24,7 +23,6 @@ from nlp.places import link_places
 from nlp.places.references import PlaceRef, group_places
 from nlp.places.roles import helpers, national_rule, whose_figures
 from nlp.quantities import Quantity, find_quantities
-from nlp.quantities.counted import load_user_dictionary
 from nlp.quantities.filters import is_blocked
 
 
@@ -59,9 +57,7 @@ def resolve_facts(text: str, ctx: SentenceContext, refs: list[PlaceRef],
                                else ctx, text, candidates)
         place = choose_place(c, text, figure_refs, ctx, national)
         parts = split_range(build_fact(c, text, place, period, ctx.offset), c, text)
-        # a stock figure without a period of its own takes none from the headline either
-        is_stock = period[0] is None and stock.is_stock(c, text, candidates)
-        facts.extend(FoundFact(f, ctx.section, is_stock) for f in parts)
+        facts.extend(FoundFact(f, ctx.section) for f in parts)
     return facts
 
 
@@ -69,10 +65,6 @@ def read_sentence(text: str, ctx: SentenceContext,
                   quantities: list[Quantity] | None = None) -> SentenceReading:
     """Quantities (``quantities`` when the caller already found them), places, candidates,
     periods and facts of one sentence."""
-    if ctx.lang == "zh":
-        # jieba's global tokenizer learns the domain's words when the first Chinese sentence
-        # is read, as the spaCy pipeline made it do (a private tokenizer is a later step)
-        load_user_dictionary()
     found = quantities if quantities is not None else find_quantities(text, ctx.lang)
     kept = fact_quantities(text, found)
     refs = sentence_places(text, ctx)

@@ -79,13 +79,10 @@ class SentenceContext:
 
 @dataclass
 class FoundFact:
-    """A fact with where it was found: its section, and whether it is a stock figure (a
-    standing set or running total) the text gives no period; such a figure takes no period
-    from the headline."""
+    """A fact with the section it was found in."""
 
     fact: Fact
     section: int
-    stock: bool = False
 
 
 @dataclass

@@ -84,10 +84,6 @@ def is_standing(c: Candidate, text: str, others: list[Candidate]) -> bool:
             or site_population(c, text))
 
 
-def is_stock(c: Candidate, text: str, others: list[Candidate]) -> bool:
-    """Any stock figure: a standing set or a cumulative total."""
-    return is_standing(c, text, others) or cumulative(c, text)
-
 
 # "The county has 23 sites", "Each worker earns 150 yuan a day": a present-tense statement
 # with no time word of its own does not take an earlier sentence's span of years.

@@ -7,13 +7,10 @@ of training, not projects; "实施以工代赈26项" counts projects.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import jieba
 
 from nlp.places.scan import common_words, is_cjk
-from nlp.resources import data_path
 from nlp.settings import SETTINGS
+from nlp.words import words
 
 # The counted noun never runs past these (的 starts a modifier of something else).
 NOUN_STOP = frozenset("的之，。、；：！？,.;:!?（）()“”\"《》 和与及或等0123456789万亿千百")
@@ -48,20 +45,6 @@ def noun_limit(norm: str, pos: int, limit: int) -> int:
     return end
 
 
-USER_DICT = "jieba_userdict.txt"  # the domain's words: 以工代赈, 劳务报酬, ...
-
-
-@lru_cache(maxsize=1)
-def load_user_dictionary() -> None:
-    """Teach jieba the domain's words once per process (jieba's global tokenizer)."""
-    jieba.load_userdict(data_path("nlp.quantities", USER_DICT))
-
-
-@lru_cache(maxsize=4096)
-def _words(segment: str) -> tuple[str, ...]:
-    return tuple(jieba.lcut(segment, HMM=False))
-
-
 def noun_phrase_end(norm: str, pos: int) -> int | None:
     """End of the noun phrase starting at ``pos`` ("自然寨" in "自然寨的人居环境",
     "示范基地" in "示范基地建设"); None when no CJK noun starts there."""
@@ -71,7 +54,7 @@ def noun_phrase_end(norm: str, pos: int) -> int | None:
         return None
     pos_of = common_words()
     length = 0
-    for i, word in enumerate(_words(segment)):
+    for i, word in enumerate(words(segment)):
         if not all(is_cjk(ch) for ch in word):
             break
         if i and pos_of.get(word, "n").startswith(_PHRASE_END_POS):

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-import jieba
-
 from nlp import detect_lang, extract_facts, format_facts_table
 from nlp.document.sentence import read_sentence
 from nlp.document.state import SentenceContext
 from nlp.periods.dates import RefDate
-from nlp.quantities.counted import load_user_dictionary
+from nlp.words import words
 
 
-def test_jieba_knows_the_domain_dictionary() -> None:
-    load_user_dictionary()
-    assert jieba.lcut("以工代赈发放劳务报酬") == ["以工代赈", "发放", "劳务报酬"]
+def test_the_private_tokenizer_knows_the_domain_dictionary() -> None:
+    assert words("以工代赈发放劳务报酬") == ("以工代赈", "发放", "劳务报酬")
+
+
+def test_the_private_tokenizer_leaves_jiebas_global_one_alone() -> None:
+    import subprocess
+    import sys
+
+    code = ("import jieba; from nlp.words import words; words('以工代赈发放劳务报酬'); "
+            "print(jieba.dt.FREQ.get('劳务报酬'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "None"  # jieba's own dictionary never learnt the domain's words
 
 
 def test_a_sentence_reading_carries_quantities_candidates_places_periods_and_facts() -> None:
@@ -35,10 +43,11 @@ def test_a_sentence_links_its_places_itself_without_document_context() -> None:
     assert reading.facts[0].fact.place_name_en == "Huayuan County"
 
 
-def test_a_stock_figure_is_marked_with_its_section() -> None:
+def test_a_running_total_takes_the_publication_year_and_keeps_its_section() -> None:
     ctx = SentenceContext(lang="zh", ref=RefDate(2024), section=2)
     reading = read_sentence("全县累计发放贷款2.3亿元。", ctx)
-    assert [(f.fact.value, f.section, f.stock) for f in reading.facts] == [(2.3e8, 2, True)]
+    assert [(f.fact.value, f.section, f.fact.year, f.fact.period_source)
+            for f in reading.facts] == [(2.3e8, 2, "2024", "publication date")]
 
 
 def test_detect_lang() -> None:
