@@ -16,7 +16,7 @@ from nlp.periods.carry import carries_over
 from nlp.periods.dates import parse_published
 from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
-from nlp.places import link_places
+from nlp.places import binding, link_places
 from nlp.places.bystanders import persons, quoted
 from nlp.places.references import PlaceRef, group_places, short_forms
 from nlp.places.roles import examples, helpers
@@ -106,13 +106,23 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         anaphor = _sentence_place([r for r in local_refs if r not in named
                                    or r.shifted(sentence.start) not in quoting]) or anaphor
         scope.observe([r for r in local_refs if r not in named or r in antecedents])
-        local = max((r for r in local_refs if r.rank >= 4), key=lambda r: (r.rank, r.start),
-                    default=local)
+        local = _paragraph_place(sentence.text, local_refs, found) or local
         if sentence.headline:
             headline_facts += found
         facts.extend(found)
     _complete_headlines(headline_facts, facts, states)
     return [f.fact for f in facts]
+
+
+def _paragraph_place(text: str, refs: list[PlaceRef], found: list[FoundFact]) -> PlaceRef | None:
+    """The town, village or site a sentence makes the topic of its paragraph: the last one
+    its figures were read with, else the last one opening a clause."""
+    held = [f.place for f in found if f.place is not None and f.place.rank >= 4
+            and f.fact.place_source in ("own clause", "sentence")]
+    if held:
+        return held[-1]
+    subjects = [r for r in refs if r.rank >= 4 and binding.opens_clause(text, r)]
+    return subjects[-1] if subjects else None
 
 
 def _complete_headlines(headline_facts: list[FoundFact], facts: list[FoundFact],

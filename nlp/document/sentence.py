@@ -57,7 +57,7 @@ def resolve_facts(text: str, ctx: SentenceContext, refs: list[PlaceRef],
                                else ctx, text, candidates)
         place = choose_place(c, text, figure_refs, ctx, national)
         parts = split_range(build_fact(c, text, place, period, ctx.offset), c, text)
-        facts.extend(FoundFact(f, ctx.section) for f in parts)
+        facts.extend(FoundFact(f, ctx.section, place[0]) for f in parts)
     return facts
 
 

@@ -74,3 +74,43 @@ def test_a_name_right_after_a_number_is_part_of_the_figure() -> None:
 
 def test_a_named_site_may_hold_the_programme_in_its_name() -> None:
     assert places_in("鲁甸县卯家湾易地扶贫搬迁安置区") == ["鲁甸县", "卯家湾易地扶贫搬迁安置区"]
+
+
+def test_places_covered_by_a_figure_are_not_its_subject() -> None:
+    text = ("凤凰县2024年以工代赈项目开工\n该批项目总投资900万元，覆盖廖家桥镇菖蒲塘村、"
+            "千工坪镇香炉山村两地。")
+    fact = facts_by_span(text, published="2024-05-01", title="凤凰县2024年以工代赈项目开工")[
+        "900万元"]
+    assert fact.place == "凤凰县"
+
+
+def test_an_example_list_closed_by_deng_holds_only_the_count_after_it() -> None:
+    text = "依托木江坪、洗溪等茶叶基地，泸溪县带动周边群众1200人就业。"
+    assert facts_by_span(text, published="2024-05-01")["1200人"].place == "泸溪县"
+
+
+def test_a_place_outside_a_local_reports_jurisdiction_takes_no_figures() -> None:
+    text = ("花垣县劳务协作工作综述\n今年以来，花垣县与浙江、广东等地建立劳务协作关系，"
+            "累计输送脱贫劳动力外出就业2300人。")
+    fact = facts_by_span(text, published="2024-09-01", title="花垣县劳务协作工作综述")["2300人"]
+    assert fact.place == "花垣县"
+
+
+def test_a_town_in_a_modifier_does_not_become_the_paragraphs_topic() -> None:
+    text = ("古丈县2024年以工代赈项目总投资600万元，主要用于默戎镇4公里产业路建设。"
+            "项目可吸纳当地群众90人务工。")
+    facts = facts_by_span(text, published="2024-05-01")
+    assert facts["90人"].place == "古丈县"
+
+
+def test_a_named_county_does_not_override_the_site_a_report_frames() -> None:
+    title = "永顺县溪州安置区迎来新住户"
+    text = title + "\n永顺县溪州安置区已入住860户。永顺县在安置区组建服务队，设立3个服务站。"
+    fact = facts_by_span(text, published="2024-05-01", title=title)["3个服务站"]
+    assert fact.place.startswith("溪州")
+
+
+def test_english_possessives_and_hyphenated_names() -> None:
+    assert [m.text for m in link_places("Shanghai aid helps Yuanyang's farmers")] == [
+        "Shanghai", "Yuanyang"]
+    assert places_in("a Shanghai-funded workshop on the Qinghai-Tibet Plateau") == []
