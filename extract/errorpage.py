@@ -29,8 +29,8 @@ _ERROR_PATH = re.compile(
 _ERROR_QUERY = re.compile(r"(^|&)(err|error|errcode|errorcode|code)=(40[0-4]|50[0-4]|\w*not)",
                           re.I)
 SHORT_BODY = 400  # characters: a body this short is read for "not found" wording
-TINY_TEXT = 30  # characters of body text
-TINY_BYTES = 1536  # bytes of the whole page
+TINY_TEXT = 10  # characters of body text
+TINY_BYTES = 1024  # bytes of the whole page
 
 
 def error_page_reason(title: str | None, text: str, body_size: int, url: str,
