@@ -4,6 +4,8 @@ Every attachment fetched becomes a document row with its ``content_type`` (by co
 file name) and ``size``, a child of the article that links it. An Office file that is damaged
 or of a kind no reader handles is still recorded, without text, and the writer returns a
 warning the pipeline records in ``crawl_errors``; a damaged PDF is an error (no row), as before.
+An attachment whose text repeats a sibling's (one annex as .doc and .pdf) gets its own row
+without text or tables (``relevant = 0``), so its figures are not counted twice.
 Tables go to ``documents.tables`` in the PDF layout (``[{"page": n, "rows": [...]}]``), so
 ``reliefwatch.pipeline`` turns them into table facts the same way.
 """
@@ -79,4 +81,8 @@ def _store(writer: DocumentWriter, cap: CapturedDocument, kind: str, title: str 
         "sha256": sha256_text(text) if text else hashlib.sha256(cap.body).hexdigest(),
     })
     doc_id, outcome = store_document(writer.db, row)
+    if outcome == "duplicate":  # the same annex in another format: a row, text once only
+        row.update({"text": "", "tables": "[]", "relevant": 0,
+                    "sha256": hashlib.sha256(cap.body).hexdigest()})
+        doc_id, outcome = store_document(writer.db, row)
     return StoreResult(doc_id, outcome, relevant, row["sha256"])

@@ -33,7 +33,7 @@ from crawlers.urls import (
     looks_like_list_page,
 )
 from db import store_document
-from db.crawlstate import add_alias, move_document
+from db.crawlstate import add_alias, adopt_document
 from db.store import sha256_text
 from extract import Article, ExtractionError, extract_article
 from extract.errorpage import error_page_reason
@@ -131,7 +131,7 @@ class DocumentWriter:
             "sha256": sha256_text(article.text or ""),
         })
         doc_id, outcome = store_document(self.db, row)
-        self._keep_aliases(doc_id, outcome, row["url"], cap.url if canonical else None)
+        outcome = self._keep_aliases(doc_id, outcome, row, cap.url if canonical else None)
         attachments = list(dict.fromkeys(a for a in article.attachments if is_attachment(a)))
         result = StoreResult(doc_id, outcome, relevant, row["sha256"], attachments)
         kept = len(article.text or "")
@@ -154,21 +154,24 @@ class DocumentWriter:
             return None  # templates that name the home or column page as every page's canonical
         return url
 
-    def _keep_aliases(self, doc_id: int, outcome: str, url: str, fetched: str | None) -> None:
-        """Record the other addresses of ``doc_id`` (see the module docstring)."""
+    def _keep_aliases(self, doc_id: int, outcome: str, row: dict, fetched: str | None) -> str:
+        """Record the other addresses of ``doc_id`` (see the module docstring); returns the
+        outcome, ``unchanged`` when this article took its place back from a print copy."""
         if fetched:
             add_alias(self.db, fetched, doc_id, "canonical", self.run_id)
         if outcome != "duplicate":
-            return
-        row = self.db.execute("select url from documents where id = ?", [doc_id]).fetchone()
-        stored = row[0] if row else url
+            return outcome
+        url = row["url"]
+        found = self.db.execute("select url from documents where id = ?", [doc_id]).fetchone()
+        stored = found[0] if found else url
         if stored == url:
-            return
-        if is_print_copy(stored) and not is_print_copy(url):
-            move_document(self.db, doc_id, url, "print", self.run_id)  # the article wins
-        else:
-            add_alias(self.db, url, doc_id, "print" if is_print_copy(url) else "duplicate",
-                      self.run_id)
+            return outcome
+        if is_print_copy(stored) and not is_print_copy(url):  # the article wins
+            adopt_document(self.db, doc_id, row, "print", self.run_id)
+            return "unchanged"
+        add_alias(self.db, url, doc_id, "print" if is_print_copy(url) else "duplicate",
+                  self.run_id)
+        return outcome
 
     def parent(self, parent_id: int | None) -> dict:
         if parent_id is None:

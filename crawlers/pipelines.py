@@ -116,6 +116,7 @@ class StorePipeline(_StagePipeline):
             logger.error("could not store %s", item.url, exc_info=exc)
             kind = "extract" if item.kind == "article" else "attachment"
             message = f"{type(exc).__name__} while reading the document (details in the log)"
-        state.error(item.url, kind, message, item.status, item.source_id)
+        url = item.extra.get("requested_url") or item.url  # the address that was linked
+        state.error(url, kind, message, item.status, item.source_id)
         if item.kind != "article":
             state.attachment_done(item.parent_url, item.canonical_url)

@@ -226,13 +226,19 @@ def add_alias(db: sqlite_utils.Database, url: str, document_id: int, reason: str
                    [url, document_id, reason, run_id])
 
 
-def move_document(db: sqlite_utils.Database, document_id: int, new_url: str,
-                  old_reason: str, run_id: int | None = None) -> None:
-    """Give a document ``new_url`` and keep its former URL as an alias."""
+def adopt_document(db: sqlite_utils.Database, document_id: int, row: dict,
+                   old_reason: str, run_id: int | None = None) -> None:
+    """Give a stored document the address and capture of ``row`` (same text, so its facts
+    stay) and keep its former URL as an alias: an article taking over from its print copy."""
+    columns = ("url", "size", "warc_file", "warc_offset", "fetched_at", "crawl_run_id",
+               "title", "published", "publisher", "lang")
     with db.conn:
-        row = db.execute("select url from documents where id = ?", [document_id]).fetchone()
-        if row is None or row[0] == new_url:
+        old = db.execute("select url from documents where id = ?", [document_id]).fetchone()
+        if old is None:
             return
-        db.execute("delete from document_aliases where url = ?", [new_url])
-        db.execute("update documents set url = ? where id = ?", [new_url, document_id])
-        add_alias(db, row[0], document_id, old_reason, run_id)
+        db.execute("delete from document_aliases where url = ?", [row["url"]])
+        values = [row.get(c) for c in columns]
+        assignments = ", ".join(f"[{c}] = coalesce(?, [{c}])" for c in columns)
+        db.execute(f"update documents set {assignments} where id = ?", [*values, document_id])
+        if old[0] != row["url"]:
+            add_alias(db, old[0], document_id, old_reason, run_id)

@@ -211,8 +211,10 @@ class GovNewsSpider(scrapy.Spider):
                   headers: dict[str, str]) -> CapturedDocument:
         meta = response.meta
         redirects = meta.get("redirect_urls") or []
+        # The address the list or article linked (before redirects) is the one marked seen.
+        requested = redirects[0] if redirects else response.request.url
         return CapturedDocument(
-            kind=kind, url=response.url, canonical_url=canonicalize(response.request.url),
+            kind=kind, url=response.url, canonical_url=canonicalize(requested),
             source_id=meta["rw_source"], status=response.status, headers=headers,
             body=response.body, warc_file=meta.get("warc_file"),
             warc_offset=meta.get("warc_offset"), parent_url=meta.get("rw_parent"),
