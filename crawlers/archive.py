@@ -211,3 +211,29 @@ def iter_captures(archive_dir: Path,
                 logger.warning("stopped reading %s at a damaged record: %s", path.name, exc)
                 if on_damage is not None:
                     on_damage(path, exc)
+                continue
+        damage = gzip_damage(path) if on_damage is not None else None
+        if damage:  # warcio stops quietly at a cut or corrupt member
+            logger.warning("%s is damaged: %s", path.name, damage)
+            on_damage(path, ValueError(damage))
+
+
+def gzip_damage(path: Path) -> str | None:
+    """Why a gzipped WARC file is damaged (corrupt data, cut inside a record), or None."""
+    with open(path, "rb") as fh:
+        member = zlib.decompressobj(zlib.MAX_WBITS + 16)
+        started = False
+        while chunk := fh.read(1 << 20):
+            data = chunk
+            while data:
+                started = True
+                try:
+                    member.decompress(data)
+                except zlib.error as exc:
+                    return f"corrupt compressed data ({exc})"
+                if not member.eof:
+                    break
+                data = member.unused_data
+                member = zlib.decompressobj(zlib.MAX_WBITS + 16)
+                started = False
+    return "the file ends inside a record (cut short)" if started else None

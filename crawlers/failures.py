@@ -34,7 +34,7 @@ def classify_failure(failure: Failure) -> tuple[str, int | None]:
         return "timeout", None
     if "DataLoss" in text or "PotentialDataLoss" in text or "ResponseFailed" in name:
         return "truncated", None
-    if "DNS" in name:
+    if "DNS" in name or "CannotResolveHost" in name or "DNS lookup" in text:
         return "dns", None
     if "ConnectionRefused" in name:
         return "refused", None

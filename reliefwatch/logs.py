@@ -28,6 +28,7 @@ class _OwnWarnings(logging.Filter):
 def configure_console(verbose: int) -> None:
     """Set up the terminal handler (the group callback calls this once)."""
     _state["verbose"] = verbose
+    logging.raiseExceptions = False  # a full disk must not turn each log record into a traceback
     root = logging.getLogger()
     level = logging.DEBUG if verbose > 1 else logging.INFO
     root.setLevel(level)
