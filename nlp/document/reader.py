@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.document.frame import dateline_place, frame_sections
+from nlp.document.frame import dateline_place, frame_sections, frames_sentence
 from nlp.document.resolver import set_period
 from nlp.document.sections import split_document
 from nlp.document.sentence import read_sentence
@@ -86,9 +86,10 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         quantities = find_quantities(sentence.text, s_lang) if NUMERIC.search(
             sentence.text) else None
         if quantities:
+            frame = None if sentence.headline else frames_sentence(state, sentence.text)
             ctx = SentenceContext(s_lang, sentence.start, state.ref, local_refs, carry,
-                                  carry_source, None if sentence.headline else state.title_period,
-                                  Source("frame", state.title_words), anaphor, state.main_place,
+                                  carry_source, frame, Source("frame", state.title_words),
+                                  anaphor, state.main_place,
                                   state.main_source, sentence.headline, local, previous,
                                   section=section)
             reading = read_sentence(sentence.text, ctx, quantities)

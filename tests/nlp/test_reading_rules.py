@@ -31,6 +31,43 @@ def test_the_headline_period_frames_undated_figures() -> None:
     assert fact.year == "2022" and fact.period_source == "frame"
 
 
+def test_recent_years_end_with_the_last_whole_year_the_report_can_speak_of() -> None:
+    late = facts_by_span("近三年，全县实施以工代赈项目12个。", published="2024-11-20")
+    assert late["12个"].year == "2022-2024"
+    early = facts_by_span("近三年，全县实施以工代赈项目12个。", published="2024-02-20")
+    assert early["12个"].year == "2021-2023"
+    english = facts_by_span("In the past five years, the county built 40 projects.",
+                            published="2021-05-10")
+    assert english["40 projects"].year == "2016-2020"
+
+
+def test_the_base_of_a_share_is_no_period_of_the_share() -> None:
+    facts = facts_by_span("截至6月底，全省外出务工脱贫劳动力38万人，是去年全年的96.5%。",
+                          published="2023-07-10")
+    assert facts["96.5%"].year == "2023-H1"
+
+
+def test_a_period_inside_a_book_title_is_a_name() -> None:
+    facts = facts_by_span("该县印发《“十四五”以工代赈工作方案》，今年已下达资金800万元。",
+                          published="2023-05-10")
+    assert facts["800万元"].year == "2023"
+
+
+def test_a_future_batch_in_the_headline_frames_only_sentences_about_the_batch() -> None:
+    title = "永顺县启动2025年以工代赈项目"
+    text = title + "\n本批项目总投资600万元。\n\n县里现有安置点12个。"
+    facts = facts_by_span(text, published="2024-11-20", title=title)
+    assert facts["600万元"].year == "2025"
+    assert facts["12个"].year == "2024"
+
+
+def test_a_figureless_opening_sentence_frames_an_annual_review() -> None:
+    text = ("去年以来，泸溪县持续推进劳务协作工作。\n\n"
+            "全县共培训脱贫劳动力3200人，建成就业帮扶车间14个。")
+    facts = facts_by_span(text, published="2016-02-20")
+    assert facts["3200人"].year == "2015" and facts["3200人"].period_source == "frame"
+
+
 # --- places ------------------------------------------------------------------------------
 
 
