@@ -151,3 +151,38 @@ def test_english_possessives_and_hyphenated_names() -> None:
     assert [m.text for m in link_places("Shanghai aid helps Yuanyang's farmers")] == [
         "Shanghai", "Yuanyang"]
     assert places_in("a Shanghai-funded workshop on the Qinghai-Tibet Plateau") == []
+
+
+# --- quantities --------------------------------------------------------------------------
+
+
+def test_a_count_takes_the_head_of_a_long_noun_phrase() -> None:
+    facts = facts_by_span("全省实施1.2万个中小型农村公益性基础设施项目，改造4个老旧小区改造工程。")
+    assert [f.unit for f in facts.values()] == ["projects", "projects"]
+
+
+def test_people_counted_after_modifiers_are_people() -> None:
+    fact = extract_facts("带动近30万农村低收入民众就业。")[0]
+    assert (fact.value, fact.unit) == (300000, "people")
+    fact = extract_facts("全县860多万建档立卡贫困群众已全部搬迁。")[0]
+    assert fact.unit == "people"
+
+
+def test_kinds_thresholds_and_zero_are_no_facts() -> None:
+    for text in ("围绕七大领域推进", "采取三种帮扶方式", "建立两项机制", "从五个方面统筹",
+                 "开展两轮排查", "在300户以上的安置点建设车间", "实现零就业家庭动态清零",
+                 "确保有劳动力家庭1人以上就业", "建成千人劳务基地", "focused on nine major fields",
+                 "The two regions have guided enterprises", "one of the beneficiaries",
+                 "set the poverty line at 3,372 yuan per person"):
+        assert extract_facts(text) == [], text
+
+
+def test_counts_of_things_on_the_ground_stay_facts() -> None:
+    facts = facts_by_span("实施以工代赈项目3项，建成2个产业园区，带动两个村。")
+    assert set(facts) == {"3项", "2个产业园区", "两个村"}
+
+
+def test_english_ratios_and_sevenths_are_percentages() -> None:
+    facts = facts_by_span("almost one in every three people was poor, one-seventh of the total")
+    assert round(facts["almost one in every three"].value, 1) == 33.3
+    assert round(facts["one-seventh"].value, 1) == 14.3
