@@ -27,8 +27,17 @@ from nlp.quantities.filters import is_blocked
 
 
 def fact_quantities(text: str, found: list[Quantity]) -> list[Quantity]:
-    """The quantities that may be facts: no names, codes, foreign money or durations."""
-    return [q for q in found if q.unit not in DROPPED_UNITS and not is_blocked(text, q)]
+    """The quantities that may be facts: no names, codes, foreign money or durations; a
+    multiple (扩大到1.9倍) is a percentage (190)."""
+    return [as_percent(q) if q.unit == "multiple" and q.noun == "倍" else q for q in found
+            if (q.unit not in DROPPED_UNITS or q.noun == "倍") and not is_blocked(text, q)]
+
+
+def as_percent(q: Quantity) -> Quantity:
+    """A multiple written with 倍 as the percentage it states."""
+    scale = lambda v: None if v is None else v * 100  # noqa: E731
+    return replace(q, unit="percent", value=q.value * 100, low=scale(q.low), high=scale(q.high),
+                   noun=None, noun_end=None)
 
 
 def sentence_places(text: str, ctx: SentenceContext) -> list[PlaceRef]:

@@ -28,7 +28,7 @@ _COLLECTIVE = re.compile(r"省份|省区|地区|城市|县|市|乡镇|街道|社
                          r"基地|车间|园区|部门|单位")
 # Heads that make a people/household noun before them a modifier: 村民小组, 农户合作社.
 _OTHER_HEAD = re.compile(
-    r"小组|委员会|合作社|协会|大会|之家|中心|服务站|夜校|组织|议事会|车间|工厂"
+    r"小组|委员会|合作社|协会|大会|之家|中心|服务站|夜校|组织(?!动员|开展|实施|引导)|议事会|车间|工厂"
 )
 
 

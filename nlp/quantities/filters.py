@@ -32,6 +32,7 @@ _SIZE_CLASS = re.compile(r"(?:及)?以[上下]的?(?:大型|中型|小型|特大
 _SIZE_UNITS = ("people", "households")
 _CHINESE_SMALL = re.compile(r"[一二两三四五六七八九十]$")
 _ONE_OF = re.compile(r"\s+of\s+(?:the|these|those|them|its|their|our)\b", re.I)
+_OF_THE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _WITH_EACH = re.compile(r"\s+(?:in\s+each|each|per|apiece|in\s+every)\b", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$", re.I)
@@ -93,10 +94,10 @@ def _no_thing_counted(text: str, q: Quantity) -> bool:
     written = text[q.start:q.end].lower()
     if written.endswith("one") and q.value == 1 and _ONE_OF.match(text, q.end):
         return True
-    if 2 <= q.value <= 10 and q.text.isalpha() and _THE_BEFORE.search(text, max(0, q.start - 8),
-                                                                       q.start):
-        if places.match(text, q.end):
-            return True
+    if q.value in (2, 3) and q.text.isalpha() and _THE_BEFORE.search(
+            text, max(0, q.start - 8), q.start) and not _OF_THE.search(
+            text, max(0, q.start - 12), q.start) and places.match(text, q.end):
+        return True  # "the two regions" named before; "one of the eight counties" counts
     if q.unit in _SIZE_UNITS and text.startswith(tuple(_not_facts()["facility_after_zh"]),
                                                  _facility_at(text, q.end)):
         return True

@@ -186,3 +186,15 @@ def test_english_ratios_and_sevenths_are_percentages() -> None:
     facts = facts_by_span("almost one in every three people was poor, one-seventh of the total")
     assert round(facts["almost one in every three"].value, 1) == 33.3
     assert round(facts["one-seventh"].value, 1) == 14.3
+
+
+def test_a_multiple_is_the_percentage_it_states() -> None:
+    (fact,) = extract_facts("外出务工规模扩大到2.5倍。")
+    assert (fact.value, fact.unit, fact.metric) == (250, "percent", "percent")
+
+
+def test_counts_of_institutions_in_english_and_of_provinces_in_chinese() -> None:
+    assert "259 healthcare institutions" in facts_by_span(
+        "280 hospitals have paired with 259 healthcare institutions in the province.")
+    assert "eight counties" in facts_by_span("It was one of the eight counties in Guangxi.")
+    assert "11省市" in facts_by_span("东中部11省市组织动员企业结对帮扶。")
