@@ -18,7 +18,7 @@ from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
 from nlp.places import binding, link_places
 from nlp.places.bystanders import persons, quoted
-from nlp.places.references import PlaceRef, group_places, short_forms
+from nlp.places.references import PlaceRef, group_places, is_list, short_forms
 from nlp.places.roles import examples, helpers
 from nlp.places.scope import Scope, cue_refs, publisher_place
 from nlp.quantities import find_quantities
@@ -119,7 +119,7 @@ def _paragraph_place(text: str, refs: list[PlaceRef], found: list[FoundFact]) ->
     """The town, village or site a sentence makes the topic of its paragraph: the last one
     its figures were read with, else the last one opening a clause."""
     held = [f.place for f in found if f.place is not None and f.place.rank >= 4
-            and f.fact.place_source in ("own clause", "sentence")]
+            and f.fact.place_source in ("own clause", "sentence") and not is_list(f.place)]
     if held:
         return held[-1]
     subjects = [r for r in refs if r.rank >= 4 and binding.opens_clause(text, r)]

@@ -20,7 +20,7 @@ from nlp.metrics.classifier import Candidate, classify_all
 from nlp.metrics.rules import DROPPED_UNITS
 from nlp.periods.grammar import PeriodMention, find_periods
 from nlp.places import link_places
-from nlp.places.references import PlaceRef, group_places
+from nlp.places.references import PlaceRef, group_places, is_list
 from nlp.places.roles import helpers, national_rule, whose_figures
 from nlp.quantities import Quantity, find_quantities
 from nlp.quantities.filters import is_blocked
@@ -65,6 +65,9 @@ def resolve_facts(text: str, ctx: SentenceContext, refs: list[PlaceRef],
         period = choose_period(c, mentions, replace(ctx, carry_period=None) if national
                                else ctx, text, candidates)
         place = choose_place(c, text, figure_refs, ctx, national)
+        if (place[0] is not None and place[0].rank >= 4 and place[1].kind == "own clause"
+                and not is_list(place[0])):
+            ctx = replace(ctx, paragraph_place=place[0])  # the topic for the figures after it
         parts = split_range(build_fact(c, text, place, period, ctx.offset), c, text)
         facts.extend(FoundFact(f, ctx.section, place[0]) for f in parts)
     return facts

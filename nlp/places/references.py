@@ -126,3 +126,8 @@ def short_forms(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
         known = {} if whole else {"code": None, "name_zh": None, "name_en": None}
         out[out.index(ref)] = replace(ref, start=start, end=end, text=text[start:end], **known)
     return sorted(out, key=lambda r: r.start)
+
+
+def is_list(ref: PlaceRef) -> bool:
+    """Whether ``ref`` stands for several places written as a list."""
+    return bool(ref.members) or any(sep in ref.text for sep in ("、", " and ", ", "))
