@@ -11,7 +11,7 @@ from nlp.fact import Fact
 from nlp.metrics import stock
 from nlp.metrics.classifier import Candidate
 from nlp.periods.grammar import PeriodMention
-from nlp.periods.model import Period, year_period
+from nlp.periods.model import Period, months_period, year_period
 from nlp.places import binding
 from nlp.places.bystanders import organisations, outside_quote
 from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
@@ -58,12 +58,16 @@ def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCon
             year = base.end_year if base else (ctx.ref.year if ctx.ref else None)
             return (year_period(year) if year else None), Source("own clause", m.text)
     in_clause = [m for m in usable if lo <= m.start and m.end <= hi]
+    bound = next((m for m in in_clause if m.start >= c.end
+                  and _BINDS_AFTER.fullmatch(text, c.end, m.start)), None)
+    if bound is not None:  # "to 10,732 yuan (US$1,600) in 2016", "29.7 million by the end of"
+        return bound.period, Source("own clause", bound.text)
     if in_clause:
         nearest = min(in_clause, key=lambda m: abs(m.start - c.start))
-        return nearest.period, Source("own clause", nearest.text)
+        return _end_of_change(text, c, nearest.period), Source("own clause", nearest.text)
     before = [m for m in usable if m.end <= c.start]
     if before:
-        return before[-1].period, Source("sentence", before[-1].text)
+        return _end_of_change(text, c, before[-1].period), Source("sentence", before[-1].text)
     if text and stock.cumulative(c, text):
         return None  # a running total: no period from after it or from earlier sentences
     after = [m for m in usable if m.start >= c.end]
@@ -73,6 +77,30 @@ def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCon
     if carry and carry.start[:4] != carry.end[:4] and text and stock.present_statement(text):
         return None
     return (carry, ctx.carry_source) if carry else None
+
+
+# A period written right after an English figure binds it: "from 500 yuan (US$80) in 1997".
+_BINDS_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|by|at|as\s+of|during|for)?\s*",
+                          re.I)
+# 从1527万人增至2973万人 in a span of years: the first figure is the span's start, the second
+# its end.
+_FROM = re.compile(r"(?:从|由)\s*$")
+_TO = re.compile(r"(?:增至|增长至|增长到|增加到|增加至|上升到|上升至|提高到|提高至|降至|下降到|"
+                 r"下降至|减少到|减少至|扩大到|扩大至)\s*$")
+
+
+def _end_of_change(text: str, c: Candidate, period: Period | None) -> Period | None:
+    """The start or end year of a span for a figure that a change starts from or goes to."""
+    if period is None or period.start[:4] == period.end[:4]:
+        return period
+    before = text[max(0, c.start - 8):c.start]
+    if _FROM.search(before):
+        return year_period(int(period.start[:4]))
+    if _TO.search(before) and "从" in text[c.clause[0]:c.start]:
+        month = int(period.end[5:7])
+        return year_period(period.end_year) if month == 12 else months_period(
+            period.end_year, 1, period.end_year, month)
+    return period
 
 
 def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:

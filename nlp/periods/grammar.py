@@ -148,6 +148,8 @@ def _to_month(m: re.Match[str], ref: RefDate | None) -> Period | None:
 def _month_range(m: re.Match[str], ref: RefDate | None) -> Period | None:
     g = m.groupdict()
     m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+    if m1 is None and g.get("y1") and g.get("y2"):
+        m1 = 1  # 2016年至2020年10月底: from the start of the first year
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
     if y1 is None and y2 is None:

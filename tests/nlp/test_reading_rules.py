@@ -198,3 +198,24 @@ def test_counts_of_institutions_in_english_and_of_provinces_in_chinese() -> None
         "280 hospitals have paired with 259 healthcare institutions in the province.")
     assert "eight counties" in facts_by_span("It was one of the eight counties in Guangxi.")
     assert "11省市" in facts_by_span("东中部11省市组织动员企业结对帮扶。")
+
+
+def test_a_change_from_one_figure_to_another_splits_its_span() -> None:
+    text = "2016年至2020年10月底，全县外出务工人数从1.5万人增至2.9万人。"
+    facts = facts_by_span(text, published="2020-11-20")
+    assert facts["1.5万人"].year == "2016"
+    assert facts["2.9万人"].year == "2020-01/2020-10"
+
+
+def test_an_english_period_right_after_a_figure_binds_it() -> None:
+    text = ("Per capita income rose from 500 yuan (US$80) in 1997 to 10,732 yuan (US$1,600) "
+            "in 2016.")
+    facts = facts_by_span(text, published="2018-05-21")
+    assert (facts["500 yuan"].year, facts["10,732 yuan"].year) == ("1997", "2016")
+
+
+def test_a_venue_is_no_place_of_the_figures() -> None:
+    text = ("China has made progress, officials said at a news conference in Beijing on "
+            "Thursday. The number of migrant workers rose to about 29 million.")
+    facts = facts_by_span(text, published="2020-11-19")
+    assert facts["about 29 million"].place is None
