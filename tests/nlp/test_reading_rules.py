@@ -219,3 +219,29 @@ def test_a_venue_is_no_place_of_the_figures() -> None:
             "Thursday. The number of migrant workers rose to about 29 million.")
     facts = facts_by_span(text, published="2020-11-19")
     assert facts["about 29 million"].place is None
+
+
+# --- metrics -----------------------------------------------------------------------------
+
+
+def test_people_in_another_role_or_a_population_are_other_counts() -> None:
+    facts = facts_by_span("全县选派驻村干部320人，总人口48万人。", published="2023-01-01")
+    assert facts["320人"].metric == "other_count" and facts["48万人"].metric == "other_count"
+    (fact,) = extract_facts("The county, with a population of 1.2 million, is poor.")
+    assert fact.metric == "other_count"
+
+
+def test_posts_and_workers_are_employment() -> None:
+    facts = facts_by_span("各安置点共设置38名网格员，安置乡村公益岗人员202名。")
+    assert {f.metric for f in facts.values()} == {"people_employed"}
+
+
+def test_the_group_of_whom_part_found_work_is_the_group_helped() -> None:
+    facts = facts_by_span("全市4.2万名脱贫劳动力实现转移就业3.1万人。")
+    assert facts["4.2万名脱贫劳动力"].metric == "people_benefited"
+    assert facts["3.1万人"].metric == "people_employed"
+
+
+def test_a_slogans_words_do_not_set_a_figures_metric() -> None:
+    (fact,) = extract_facts("围绕1.1万名搬迁群众“稳得住、有就业、逐步能致富”目标推进工作。")
+    assert fact.metric == "people_benefited"
