@@ -191,6 +191,16 @@ def _nothing(m: re.Match[str], ref: RefDate | None) -> Period | None:
     return None
 
 
+def _relative_month(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    """"by the end of last month": from January to the month before publication."""
+    if ref is None or ref.month is None:
+        return None
+    month = ref.month - 1 if m.group("rel").lower() == "last" else ref.month
+    if month < 1:
+        return year_period(ref.year - 1)
+    return months_period(ref.year, 1, ref.year, month)
+
+
 def _recent_years(m: re.Match[str], ref: RefDate | None) -> Period | None:
     """近三年, 过去五年, "the past five years": the years up to the last one the report can
     speak of whole; before July that is the year before publication."""
@@ -207,6 +217,7 @@ _HANDLERS: dict[str, Handler] = {
     "quarter": _quarter, "first_months": _first_months, "to_month": _to_month, "year": _year,
     "since": _since, "since_month": _since_month, "one_month": _one_month,
     "reference_year": _reference_year, "recent_years": _recent_years,
+    "relative_month": _relative_month,
 }
 _ROLES = frozenset({"period", "to_date", "target"})
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_]*)\}")

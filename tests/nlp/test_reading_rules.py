@@ -245,3 +245,35 @@ def test_the_group_of_whom_part_found_work_is_the_group_helped() -> None:
 def test_a_slogans_words_do_not_set_a_figures_metric() -> None:
     (fact,) = extract_facts("围绕1.1万名搬迁群众“稳得住、有就业、逐步能致富”目标推进工作。")
     assert fact.metric == "people_benefited"
+
+
+def test_subsequently_runs_from_the_time_told_before_to_the_report() -> None:
+    text = ("In September 2017, the two cities signed an agreement. Subsequently they built "
+            "30 schools.")
+    facts = facts_by_span(text, published="2020-08-27")
+    assert facts["30 schools"].year == "2017-2020"
+
+
+def test_a_present_statement_takes_no_past_years_period() -> None:
+    text = ("The county has 536 workshops, one of them founded last year. He earns about "
+            "1,000 yuan a month.")
+    facts = facts_by_span(text, published="2017-03-07")
+    assert facts["about 1,000 yuan"].year == "2017"
+
+
+def test_a_deadline_binds_only_its_own_clause() -> None:
+    text = ("As part of the national goal of ending poverty by 2020, the region will help 22 "
+            "counties.")
+    assert facts_by_span(text, published="2018-01-10")["22 counties"].year == "2018"
+
+
+def test_an_introductory_period_governs_a_count_of_places() -> None:
+    text = "During a meeting in May 1996, ten eastern provinces were paired with the west."
+    fact = facts_by_span(text, published="2018-05-21")["ten eastern provinces"]
+    assert fact.year.startswith("1996")
+
+
+def test_last_month_is_the_month_before_publication() -> None:
+    text = "The number rose to about 29.7 million people by the end of last month."
+    fact = facts_by_span(text, published="2020-11-19")["about 29.7 million people"]
+    assert fact.year == "2020-01/2020-10"
