@@ -14,7 +14,7 @@ from nlp.document.sections import Section, Sentence
 from nlp.document.state import NO_SOURCE, SectionState, Source
 from nlp.lang import script_of
 from nlp.periods.dates import RefDate
-from nlp.periods.grammar import RECENT_CUTOFF_MONTH, find_periods
+from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period, year_period
 from nlp.places.references import PlaceRef, national_cue
 from nlp.places.scope import Scope, find_cues
@@ -139,7 +139,7 @@ def _lead_period(text: str, ref: RefDate | None) -> tuple[Period | None, str | N
     if period is None or ref is None:
         return None, None
     last = period.end_year
-    early = ref.month is not None and ref.month <= RECENT_CUTOFF_MONTH
+    early = ref.month is not None and ref.month <= SETTINGS.periods.recent_cutoff_month
     if early and int(period.start[:4]) == ref.year - 1 and last == ref.year:
         return year_period(ref.year - 1), words  # 去年以来 in February: last year's results
     if last == ref.year or (early and last == ref.year - 1):

@@ -207,7 +207,8 @@ def _recent_years(m: re.Match[str], ref: RefDate | None) -> Period | None:
     n = _num(m.group("n"))
     if ref is None or not n or n > 30:
         return None
-    last = ref.year - 1 if ref.month is not None and ref.month <= RECENT_CUTOFF_MONTH else ref.year
+    early = ref.month is not None and ref.month <= SETTINGS.periods.recent_cutoff_month
+    last = ref.year - 1 if early else ref.year
     return years_period(last - n + 1, last)
 
 
@@ -263,7 +264,6 @@ def load_grammar(text: str | None = None) -> dict[str, list[tuple[re.Pattern[str
     return compiled
 
 
-RECENT_CUTOFF_MONTH = 6
 _COMPILED = load_grammar()
 _COMPARE_BEFORE_EN = re.compile(
     r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"
