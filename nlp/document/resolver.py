@@ -15,7 +15,7 @@ from nlp.periods.model import Period, months_period, year_period, years_period
 from nlp.places import binding
 from nlp.places.bystanders import organisations, outside_quote
 from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
-from nlp.places.roles import examples, national_rule
+from nlp.places.roles import examples, national_rule, receives
 from nlp.settings import SETTINGS
 
 _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
@@ -171,7 +171,10 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     before = [r for r in refs if r.end <= c.start and r not in aside
               and (r.rank < 4 or binding.opens_clause(text, r, refs))]
     if before:
-        best = _most_specific(before, c.start)
+        subjects = [r for r in before if binding.opens_clause(text, r, refs)]
+        if any(receives(text, r) for r in before):
+            subjects = []  # 东部…向西部投入资金: the receiver's figures, not the giver's
+        best = _most_specific(subjects or before, c.start)
         if best.cue or not binding.encloses(best, frame):
             return _named(best, "sentence")
     if national_cue(text[:c.start]):

@@ -277,3 +277,11 @@ def test_last_month_is_the_month_before_publication() -> None:
     text = "The number rose to about 29.7 million people by the end of last month."
     fact = facts_by_span(text, published="2020-11-19")["about 29.7 million people"]
     assert fact.year == "2020-01/2020-10"
+
+
+def test_the_subject_of_a_sentence_holds_its_later_figures_unless_it_gives_to_a_receiver() -> None:
+    text = ("Since 2016, Yunnan has received 14.1 billion yuan from Shanghai, with 6,614 "
+            "projects completed.")
+    assert facts_by_span(text, published="2020-12-09")["6,614 projects"].place == "Yunnan"
+    text = "东部6省市向西部8省区投入援助资金20亿元，县均投入3000万元。"
+    assert facts_by_span(text, published="2023-12-01")["3000万元"].place == "西部"
