@@ -171,3 +171,11 @@ def frames_sentence(state: SectionState, text: str) -> Period | None:
     if period is None or state.ref is None or period.end_year <= state.ref.year:
         return period
     return period if _BACK_TO_BATCH.search(text) else None
+
+
+def strong_frame(place: PlaceRef | None, source: Source) -> PlaceRef | None:
+    """The frame place when a headline, title or the publisher names it (a place merely named
+    most often frames too weakly to overrule what a sentence says)."""
+    if source.kind == "publisher" or not (source.words or "").startswith("most named"):
+        return place
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.document.frame import dateline_place, frame_sections, frames_sentence
+from nlp.document.frame import dateline_place, frame_sections, frames_sentence, strong_frame
 from nlp.document.resolver import set_period
 from nlp.document.sections import split_document
 from nlp.document.sentence import read_sentence
@@ -69,6 +69,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         if sentence.section != section:
             section, anaphor, carry, para_texts = sentence.section, None, None, []
             scope.reset()
+            scope.frame = strong_frame(states[section].main_place, states[section].main_source)
         if sentence.paragraph != paragraph:
             kept = carry if not para_headline and carries_over(
                 carry, " ".join(para_texts), len(para_texts), sentence.text) else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from nlp.document.frame import strong_frame
 from nlp.document.state import NO_SOURCE, SentenceContext, Source
 from nlp.fact import Fact
 from nlp.metrics import stock
@@ -161,7 +162,7 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         in_clause = [r for r in in_clause if r not in shown] or in_clause
     if shown:
         refs = [r for r in refs if r not in shown]
-    frame = _strong_frame(ctx)
+    frame = strong_frame(ctx.main_place, ctx.main_source)
     aside = _not_subjects(c, text, refs, frame)
     in_clause = [r for r in in_clause if r not in aside]
     if in_clause:
@@ -184,15 +185,6 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     if ctx.paragraph_place is not None:
         return _named(ctx.paragraph_place, "paragraph")
     return ctx.main_place, ctx.main_source
-
-
-def _strong_frame(ctx: SentenceContext) -> PlaceRef | None:
-    """The section's frame place when a headline, title or the publisher names it (a place
-    merely named most often frames too weakly to overrule the sentence)."""
-    if ctx.main_source.kind == "publisher" or not (
-            ctx.main_source.words or "").startswith("most named"):
-        return ctx.main_place
-    return None
 
 
 def _not_subjects(c: Candidate, text: str, refs: list[PlaceRef],

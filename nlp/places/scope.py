@@ -131,6 +131,7 @@ class Scope:
         self.lang = lang
         self.recent: list[PlaceRef] = []  # named places, most recent last
         self.named: dict[str, str] = {}  # code -> how the document writes it
+        self.frame: PlaceRef | None = None  # the place the current section reports on
 
     def reset(self) -> None:
         self.recent = []
@@ -163,10 +164,13 @@ class Scope:
         """The place a cue points to; ``before`` are the sentence's places before it."""
         recent = self.recent + before
         own = self._from_recent(level=cue.level, refs=[self.publisher] if self.publisher else [])
-        if cue.anaphor or cue.level in ("village", "town"):
-            found = self._from_recent(cue.level, recent) or own
-        else:
-            found = own or self._from_recent(cue.level, recent)
+        framed = self._from_recent(cue.level, [self.frame]) if self.frame else None
+        if cue.anaphor:  # 该村, the county: the last one named
+            found = self._from_recent(cue.level, recent) or own or framed
+        elif cue.level in ("village", "town"):  # 全村: the report's own village, else the last
+            found = framed or self._from_recent(cue.level, recent) or own
+        else:  # 全县, 我州, 县上: the publisher's, else the report's own
+            found = own or framed or self._from_recent(cue.level, recent)
         if found is None:
             return None
         return replace(self._written(found), start=cue.start, end=cue.end, cue=words)

@@ -285,3 +285,11 @@ def test_the_subject_of_a_sentence_holds_its_later_figures_unless_it_gives_to_a_
     assert facts_by_span(text, published="2020-12-09")["6,614 projects"].place == "Yunnan"
     text = "东部6省市向西部8省区投入援助资金20亿元，县均投入3000万元。"
     assert facts_by_span(text, published="2023-12-01")["3000万元"].place == "西部"
+
+
+def test_the_whole_county_is_the_reports_county_not_the_last_one_named() -> None:
+    title = "镇安县建设产业园区安置搬迁群众"
+    text = (title + "\n镇安县借助东川等茶叶基地带动群众就业。县上招商引资11.8亿元，"
+            "引进20多家企业。")
+    facts = facts_by_span(text, published="2015-06-05", title=title)
+    assert facts["11.8亿元"].place.startswith("镇安")
