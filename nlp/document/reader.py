@@ -18,7 +18,7 @@ from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
 from nlp.places import binding, link_places
 from nlp.places.bystanders import persons, quoted, venues
-from nlp.places.references import PlaceRef, group_places, is_list, short_forms
+from nlp.places.references import PlaceRef, group_places, short_forms
 from nlp.places.roles import examples, helpers
 from nlp.places.scope import Scope, cue_refs, publisher_place
 from nlp.quantities import find_quantities
@@ -119,8 +119,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
 def _paragraph_place(text: str, refs: list[PlaceRef], found: list[FoundFact]) -> PlaceRef | None:
     """The town, village or site a sentence makes the topic of its paragraph: the last one
     its figures were read with, else the last one opening a clause."""
-    held = [f.place for f in found if f.place is not None and f.place.rank >= 4
-            and f.fact.place_source in ("own clause", "sentence") and not is_list(f.place)]
+    held = [f.place for f in found if f.topic]
     if held:
         return held[-1]
     subjects = [r for r in refs if r.rank >= 4 and binding.opens_clause(text, r)]
@@ -129,8 +128,8 @@ def _paragraph_place(text: str, refs: list[PlaceRef], found: list[FoundFact]) ->
 
 def _complete_headlines(headline_facts: list[FoundFact], facts: list[FoundFact],
                         states: list[SectionState]) -> None:
-    """A headline figure without a period takes the body's period for the same figure, else
-    the first period the article states."""
+    """A headline figure without a period (or place) takes the body's for the same figure,
+    else the first period the article states."""
     for found in headline_facts:
         fact = found.fact
         if fact.year is not None:
@@ -138,6 +137,11 @@ def _complete_headlines(headline_facts: list[FoundFact], facts: list[FoundFact],
         twin = next((o.fact for o in facts if o.section == found.section
                      and o.fact is not fact and o.fact.start > fact.end
                      and o.fact.unit == fact.unit and o.fact.value == fact.value), None)
+        if twin is not None and fact.place is None and twin.place is not None:
+            fact.place, fact.place_code = twin.place, twin.place_code
+            fact.place_name_zh, fact.place_name_en = twin.place_name_zh, twin.place_name_en
+            fact.place_source = "body"
+            fact.place_why = f"body: the same figure '{twin.span}' ({twin.place_why})"
         if twin is not None and twin.year:
             fact.year, fact.period_start, fact.period_end = (
                 twin.year, twin.period_start, twin.period_end)

@@ -6,6 +6,7 @@ it found; the document passes what it knows in a :class:`SentenceContext`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from nlp.document.resolver import (
@@ -24,6 +25,10 @@ from nlp.places.references import PlaceRef, group_places, is_list
 from nlp.places.roles import helpers, national_rule, whose_figures
 from nlp.quantities import Quantity, find_quantities
 from nlp.quantities.filters import is_blocked
+
+# 其中最大的安置区X社区…, 例如X村…: an example holds only its own clause
+_EXAMPLE_CLAUSE = re.compile(
+    r"\s*(?:其中|例如|比如|譬如|如|(?i:for\s+example|for\s+instance|such\s+as))")
 
 
 def fact_quantities(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -65,11 +70,13 @@ def resolve_facts(text: str, ctx: SentenceContext, refs: list[PlaceRef],
         period = choose_period(c, mentions, replace(ctx, carry_period=None) if national
                                else ctx, text, candidates)
         place = choose_place(c, text, figure_refs, ctx, national)
-        if (place[0] is not None and place[0].rank >= 4 and place[1].kind == "own clause"
-                and not is_list(place[0])):
+        topic = (place[0] is not None and place[0].rank >= 4 and place[1].kind in (
+            "own clause", "sentence") and not is_list(place[0])
+            and not _EXAMPLE_CLAUSE.match(text, c.clause[0]))
+        if topic and place[1].kind == "own clause":
             ctx = replace(ctx, paragraph_place=place[0])  # the topic for the figures after it
         parts = split_range(build_fact(c, text, place, period, ctx.offset), c, text)
-        facts.extend(FoundFact(f, ctx.section, place[0]) for f in parts)
+        facts.extend(FoundFact(f, ctx.section, place[0], topic) for f in parts)
     return facts
 
 

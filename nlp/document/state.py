@@ -84,6 +84,7 @@ class FoundFact:
     fact: Fact
     section: int
     place: PlaceRef | None = None
+    topic: bool = False  # its place may become the paragraph's topic (no list, no example)
 
 
 @dataclass

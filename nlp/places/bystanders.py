@@ -73,10 +73,19 @@ _VENUE_AFTER_ZH = re.compile(r"[^，,。；;]{0,10}?(?:召开|举行|举办)(?:�
                              r"(?:新闻发布会|发布会|会议|会|论坛|仪式|活动)")
 
 
+_VENUE_CHAIN = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?")
+
+
 def venues(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
-    """Places named as where a meeting, conference or ceremony was held."""
-    return [r for r in refs if _VENUE_BEFORE_EN.search(text, max(0, r.start - 60), r.start)
-            or (text[r.start - 1:r.start] == "在" and _VENUE_AFTER_ZH.match(text, r.end))]
+    """Places named as where a meeting, conference or ceremony was held, with the places
+    that locate them ("held in Sanhe village in Zhaojue county, Sichuan province")."""
+    out: list[PlaceRef] = []
+    for r in sorted(refs, key=lambda r: r.start):
+        if (_VENUE_BEFORE_EN.search(text, max(0, r.start - 60), r.start)
+                or (text[r.start - 1:r.start] == "在" and _VENUE_AFTER_ZH.match(text, r.end))
+                or (out and _VENUE_CHAIN.fullmatch(text, out[-1].end, r.start))):
+            out.append(r)
+    return out
 
 
 def organisations(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:

@@ -85,9 +85,17 @@ def group_places(text: str, mentions: list[PlaceMention]) -> list[PlaceRef]:
     return out
 
 
+# 全国第二大, 全国首个, "the country's largest": a rank among the nation's, not national scope.
+_RANK_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]+|前[一二三四五六七八九十\d]+|最|首|唯一|"
+                         r"排名|之最|(?i:\s*(?:largest|biggest|highest)))")
+
+
 def national_cue(text: str) -> bool:
     """Whether ``text`` scopes a figure to the whole country (全国, nationwide, the NDRC)."""
-    return bool(_NATIONAL["zh"].search(text) or _NATIONAL["en"].search(text))
+    for pattern in (_NATIONAL["zh"], _NATIONAL["en"]):
+        if any(not _RANK_AFTER.match(text, m.end()) for m in pattern.finditer(text)):
+            return True
+    return False
 
 
 def starts_with_anaphor(sentence: str) -> bool:

@@ -293,3 +293,32 @@ def test_the_whole_county_is_the_reports_county_not_the_last_one_named() -> None
             "引进20多家企业。")
     facts = facts_by_span(text, published="2015-06-05", title=title)
     assert facts["11.8亿元"].place.startswith("镇安")
+
+
+def test_a_national_rank_is_no_national_scope() -> None:
+    text = "卯家湾是全国第二大跨县安置区，共安置群众3.5万人。"
+    title = "鲁甸县卯家湾安置区迎来最后一批搬迁群众"
+    fact = facts_by_span(title + "\n" + text, published="2020-04-01", title=title)["3.5万人"]
+    assert fact.place is not None
+
+
+def test_a_headline_figure_takes_its_body_twins_place() -> None:
+    title = "231亿元、73万人：东西部协作成效"
+    text = title + "\n截至11月底，东部8省市向西部10省区市投入援助资金231亿元。"
+    fact = extract_facts(text, published="2023-12-10", title=title)[0]
+    assert (fact.span, fact.place, fact.place_source) == ("231亿元", "西部", "body")
+
+
+def test_an_example_clause_makes_no_topic_for_later_clauses() -> None:
+    text = ("全省集中安置25万户，其中最大的安置区十堰市郧阳区青龙泉社区安置4155户；"
+            "分散安置6.4万户。")
+    facts = facts_by_span(text, published="2020-12-02", title="湖北完成易地扶贫搬迁任务",
+                          publisher="湖北省人民政府")
+    assert facts["6.4万户"].place != "青龙泉社区"
+
+
+def test_places_locating_a_venue_are_venues_too() -> None:
+    text = ("Nearly 2.9 million poor people in 52 counties were working outside their villages. "
+            "He spoke at a ceremony held in Sanhe village in Zhaojue county, Sichuan province.")
+    facts = facts_by_span(text, published="2020-09-02")
+    assert facts["Nearly 2.9 million poor people"].place is None
