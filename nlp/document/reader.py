@@ -12,7 +12,7 @@ from nlp.document.sentence import read_sentence
 from nlp.document.state import NO_SOURCE, FoundFact, SectionState, SentenceContext, Source
 from nlp.fact import Fact
 from nlp.lang import script_of
-from nlp.periods.carry import carries_over
+from nlp.periods.carry import carries, carries_over
 from nlp.periods.dates import parse_published
 from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
@@ -101,8 +101,9 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         stated = [m for m in mentions
                   if m.role in ("period", "to_date") and m.period is not None]
         if any(m.role == "period" for m in mentions) or stated:
-            carry = stated[-1].period if stated else None
-            carry_source = Source("paragraph", stated[-1].text) if stated else NO_SOURCE
+            going_on = [m for m in stated if carries(sentence.text, m, state.ref)]
+            carry = going_on[-1].period if going_on else None
+            carry_source = Source("paragraph", going_on[-1].text) if going_on else NO_SOURCE
         if stated and not sentence.headline and state.first_period is None:
             state.first_period, state.first_words = stated[0].period, stated[0].text
         anaphor = _sentence_place([r for r in local_refs if r not in named

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.periods.dates import RefDate
+from nlp.periods.grammar import PeriodMention
 from nlp.periods.model import Period
 from nlp.settings import SETTINGS
 
@@ -72,3 +74,19 @@ def carries_over(period: Period | None, previous: str, sentences_before: int,
     if _BACK_REFERENCE.match(opening):
         return True
     return bool(_content_words(previous) & _content_words(opening))
+
+
+# "from 15.3 million in 2016": the year of a starting figure; "by 2020", 到2025年: a deadline.
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+|nearly\s+)?[\d.,]+(?:\s+(?:million|billion))?"
+                          r"(?:\s+[a-z]+){0,3}\s+in\s+$", re.I)
+_BY = re.compile(r"(?:(?i:\bby|\buntil)\s+(?:the\s+end\s+of\s+)?|到|至)$")
+
+
+def carries(text: str, mention: PeriodMention, ref: RefDate | None) -> bool:
+    """Whether a period stated in a sentence is the one its later sentences go on with: not
+    the year of a figure a change starts from, not a deadline after the report."""
+    before = text[max(0, mention.start - 40):mention.start]
+    if _FROM_FIGURE.search(before):
+        return False
+    future = ref is not None and mention.period is not None and mention.period.end_year > ref.year
+    return not (future and _BY.search(before[-16:]))
