@@ -140,6 +140,21 @@ TABLES: dict[str, dict] = {
         "pk": "url",
         "foreign_keys": [("document_id", "documents", "id")],
     },
+    # A document the extractor failed on: it stays unstamped and the next `extract` retries it;
+    # the row goes when the document is extracted.
+    "extraction_errors": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "extractor_version": str,
+            "error": str,
+            "attempts": int,
+            "first_at": str,
+            "at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
     # Per-source crawl progress: complete = 0 while a run that started this source has not
     # finished it, so the next run walks every list page again (nothing lost after a kill).
     "source_crawl_state": {
@@ -167,6 +182,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("facts", ["place_code"], False),
     ("facts", ["year"], False),
     ("crawl_errors", ["crawl_run_id"], False),
+    ("extraction_errors", ["document_id", "extractor_version"], True),
 ]
 
 VIEWS: dict[str, str] = {
@@ -193,7 +209,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     # Foreign keys are declared (Datasette links them) but not enforced: a fact whose place code
     # is newer than the loaded gazetteer must still be stored.
     for name in ["sources", "crawl_runs", "metrics", "places", "documents", "facts",
-                 "crawl_errors", "seen_urls", "source_crawl_state"]:
+                 "crawl_errors", "extraction_errors", "seen_urls", "source_crawl_state"]:
         spec = TABLES[name]
         table = db.table(name)
         if not table.exists():
