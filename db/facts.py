@@ -47,6 +47,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.commit()
 
 
+_PLAIN = frozenset({str, int, float, type(None)})
+
+
 def _cell(value: Any) -> Any:
     """A fact value as SQLite stores it: booleans as 0/1, lists and dicts as JSON text."""
     if isinstance(value, bool):
@@ -130,14 +133,18 @@ class FactWriter:
             self.conn.execute(f"alter table facts add column [{key}] {_sql_type(sample)}")
             self.columns.append(key)
             self._known.add(key)
+        columns = self.columns
+        fixed = {"document_id": None, "extractor_version": self.version}
         rows = []
         for doc_id, facts in done:
+            fixed["document_id"] = doc_id
             for fact in facts:
-                values = {k: _cell(v) for k, v in fact.items()}
-                values["approx"] = int(bool(values.get("approx")))
-                values["document_id"] = doc_id
-                values["extractor_version"] = self.version
-                rows.append(tuple(values.get(c) for c in self.columns))
+                row = [fixed[c] if c in fixed else fact.get(c) for c in columns]
+                rows.append(tuple(v if type(v) in _PLAIN else _cell(v) for v in row))
+        if rows and "approx" in columns:  # a flag: 0 or 1, never NULL
+            at = columns.index("approx")
+            rows = [r if r[at] in (0, 1) else (*r[:at], int(bool(r[at])), *r[at + 1:])
+                    for r in rows]
         return rows
 
     def _insert_sql(self) -> str:

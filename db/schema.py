@@ -229,9 +229,34 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for table_name, cols in FTS.items():
         if not db.table(f"{table_name}_fts").exists():
             db.table(table_name).enable_fts(cols, create_triggers=True, tokenize="trigram")
+        _narrow_fts_update_trigger(db, table_name, cols)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
     db.table("schema_info").upsert({"key": "schema_version", "value": SCHEMA_VERSION}, pk="key")
+
+
+def _narrow_fts_update_trigger(db: sqlite_utils.Database, table: str, cols: list[str]) -> None:
+    """Re-index a row's text only when an indexed column changes.
+
+    sqlite-utils' update trigger re-tokenizes the whole row on any update, so stamping a
+    document's extractor version re-indexed its full text (most of the cost of a fact write).
+    """
+    name = f"{table}_au"
+    row = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?",
+                     [name]).fetchone()
+    if row is None or " UPDATE OF " in row[0].upper():
+        return
+    columns = ", ".join(f'"{c}"' for c in cols)
+    old = ", ".join(f'old."{c}"' for c in cols)
+    new = ", ".join(f'new."{c}"' for c in cols)
+    with db.conn:
+        db.execute(f'drop trigger "{name}"')
+        db.execute(
+            f'create trigger "{name}" after update of {columns} on "{table}" begin\n'
+            f'  insert into "{table}_fts" ("{table}_fts", rowid, {columns}) '
+            f"values ('delete', old.rowid, {old});\n"
+            f'  insert into "{table}_fts" (rowid, {columns}) values (new.rowid, {new});\n'
+            "end")
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
