@@ -77,6 +77,19 @@ def without_presentation(url: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query, safe="/:")))
 
 
+def without_tracking(url: str) -> str:
+    """The URL without visitor-tracking keys (``?from=hot``) and print switches, the other
+    parameters kept in their order: the address to request and store."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = [(k, v) for k, v in pairs if not (_TRACKING.match(k) or _PRESENTATION.match(k))]
+    if len(query) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(query, safe="/:")))
+
+
 def host_allowed(url: str, domains: list[str]) -> bool:
     """True when the URL's host is one of ``domains`` or a subdomain of one."""
     host = (urlsplit(url).hostname or "").lower()

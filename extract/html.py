@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from extract.body import clean_lines, find_body, render_text, trafilatura_lines
 from extract.dates import find_date
 from extract.dom import meta_values, parse_html
@@ -34,7 +36,7 @@ def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None
     if body_element is not None:
         lines = clean_lines(render_text(body_element))
     else:
-        lines = clean_lines(trafilatura_lines(text))
+        lines = clean_lines(trafilatura_lines(copy.deepcopy(tree)))
     resolve = LinkResolver(base_url(tree, url))
     full_text = compose_text(title, published, lines)
     return Article(
