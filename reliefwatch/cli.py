@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 import db as store
+from reliefwatch.extract_command import check_published
 
 DEFAULT_DB = "data/reliefwatch.db"
 
@@ -102,30 +103,47 @@ def crawl(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
         _echo_crawl(_crawl(db_path, sources, start_urls, archive_dir, full, max_pages))
 
 
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="Worker processes for extraction [default: one per core].")
+quiet_option = click.option("-q", "--quiet", is_flag=True,
+                            help="No progress display; only the summary and errors (cron).")
+
+
 @cli.command()
 @db_option
-@click.option("--input", "input_path", type=click.File("r", encoding="utf-8"),
+@click.option("--input", "input_file", type=click.File("rb"),
               help="JSONL documents: {\"id\", \"text\", \"lang\"?, \"published\"?, \"title\"?}.")
-@click.option("--output", "output_path", type=click.File("w", encoding="utf-8"),
+@click.option("--output", "output_path", type=click.File("w", encoding="utf-8", lazy=True),
               help="Write one fact per line (JSONL) here; with --input.")
 @click.option("--text", help="Print the facts of this pasted text.")
-@click.option("--published", help="Publication date for --text (resolves 去年, last year ...).")
+@click.option("--published", callback=check_published,
+              help="Publication date for --text: YYYY, YYYY-MM or YYYY-MM-DD (resolves 去年).")
 @click.option("--lang", type=click.Choice(["zh", "en", "mixed"]), help="Language of --text.")
 @click.option("--json", "as_json", is_flag=True, help="With --text: print JSON lines.")
 @click.option("--all", "force", is_flag=True,
               help="Re-extract every document, not only those the current extractor missed.")
-def extract(db_path, input_path, output_path, text, published, lang, as_json, force) -> None:
+@jobs_option
+@quiet_option
+def extract(db_path, input_file, output_path, text, published, lang, as_json, force, jobs,
+            quiet) -> None:
     """Find quantified facts: in the database, in a JSONL file, or in a pasted text.
+
+    Documents whose extraction fails are listed in the extraction_errors table and retried
+    by the next run (exit status 3 when there were any).
 
     \b
     Examples:
-      reliefwatch extract --db data/reliefwatch.db
+      reliefwatch extract --db data/reliefwatch.db --jobs 2
       reliefwatch extract --input docs.jsonl --output facts.jsonl
       reliefwatch extract --text "去年，全县发放劳务报酬1.2亿元。" --published 2024-04-11
     """
     import nlp
+    from reliefwatch import extract_command as command
     from reliefwatch import pipeline
 
+    if output_path is not None and input_file is None:
+        raise click.UsageError("--output needs --input (the JSONL documents to read)")
     if text is not None:
         facts = nlp.extract_facts(text, lang=None if lang == "mixed" else lang,
                                   published=published)
@@ -135,28 +153,19 @@ def extract(db_path, input_path, output_path, text, published, lang, as_json, fo
         else:
             click.echo(nlp.format_facts_table(facts) if facts else "no facts found")
         return
-    if input_path is not None:
+    if input_file is not None:
         out = output_path or click.get_text_stream("stdout")
-        docs = facts_total = 0
-        for line_no, line in enumerate(input_path, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                click.echo(f"line {line_no}: not JSON ({exc}); skipped", err=True)
-                continue
-            docs += 1
-            for row in pipeline.facts_for_record(record):
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                facts_total += 1
-        click.echo(f"{facts_total} facts from {docs} documents", err=True)
+        docs, facts_total, skipped = command.extract_jsonl(
+            input_file, out, pipeline.facts_for_record, lambda m: click.echo(m, err=True))
+        click.echo(f"{facts_total} facts from {docs} documents"
+                   + (f"; {skipped} lines skipped" if skipped else ""), err=True)
         return
-    with _guard(db_path):
-        database = store.open_db(db_path)
-        summary = pipeline.extract_documents(database, force=force)
-    click.echo(f"extracted {summary.facts} facts from {summary.documents} documents"
-               + (f"; {summary.failed} failed (see crawl_errors)" if summary.failed else ""))
+    command.require_database(db_path)
+    with command.database_errors(db_path), _guard(db_path):
+        summary = command.extract_database(db_path, force, jobs, quiet)
+    click.echo(command.summary_line(summary))
+    if summary.failed:
+        sys.exit(command.EXIT_DOCUMENTS_FAILED)
 
 
 @cli.command()
@@ -170,11 +179,12 @@ def serve(db_path, host, port) -> None:
     Example:
       reliefwatch serve --db data/reliefwatch.db --port 8001
     """
+    from reliefwatch.extract_command import database_errors, require_database
     from reliefwatch.publish import serve as serve_datasette
 
-    if not db_path.exists():
-        raise click.ClickException(f"{db_path} does not exist: run 'reliefwatch crawl' first")
-    store.open_db(db_path).close()  # bring an older database's schema up to date
+    require_database(db_path)
+    with database_errors(db_path):
+        store.open_db(db_path).close()  # bring an older database's schema up to date
     click.echo(f"Datasette: http://{host}:{port}/{db_path.stem}")
     serve_datasette(db_path, host=host, port=port)
 
@@ -192,14 +202,15 @@ def run(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
       17 3 * * 1-6  cd /srv/reliefwatch && .venv/bin/reliefwatch run
       17 3 * * 0    cd /srv/reliefwatch && .venv/bin/reliefwatch run --full
     """
-    from reliefwatch import pipeline
+    from reliefwatch import extract_command as command
 
     with _guard(db_path):
         store.close_abandoned_runs(store.open_db(db_path))
         summary = _crawl(db_path, sources, start_urls, archive_dir, full, max_pages)
         _echo_crawl(summary)
-        result = pipeline.extract_documents(store.open_db(db_path))
-    click.echo(f"extracted {result.facts} facts from {result.documents} documents")
+        with command.database_errors(db_path):
+            result = command.extract_database(db_path, False, None, False)
+    click.echo(command.summary_line(result))
     if summary.status == "failed":
         sys.exit(1)
 
@@ -207,15 +218,19 @@ def run(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
 @cli.command()
 @db_option
 @archive_option
-def reextract(db_path, archive_dir) -> None:
+@jobs_option
+@quiet_option
+def reextract(db_path, archive_dir, jobs, quiet) -> None:
     """Rebuild documents and facts from the WARC archive, without the network."""
     from crawlers.api import reextract_archive
-    from reliefwatch import pipeline
+    from reliefwatch import extract_command as command
 
-    with _guard(db_path):
+    with command.database_errors(db_path), _guard(db_path):
         _echo_crawl(reextract_archive(db_path, archive_dir=archive_dir))
-        result = pipeline.extract_documents(store.open_db(db_path), force=True)
-    click.echo(f"extracted {result.facts} facts from {result.documents} documents")
+        summary = command.extract_database(db_path, True, jobs, quiet)
+    click.echo(command.summary_line(summary))
+    if summary.failed:
+        sys.exit(command.EXIT_DOCUMENTS_FAILED)
 
 
 @cli.command()

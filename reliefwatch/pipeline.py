@@ -145,18 +145,21 @@ def blank_table_lines(text: str, tables: Iterable[dict]) -> str:
     return "".join(out)
 
 
-def facts_for_record(record: dict[str, Any]) -> Iterator[dict]:
-    """Facts of one JSONL document record ``{"id", "text", "lang"?, "published"?, "title"?}``."""
-    facts = nlp.extract_facts(
-        record.get("text") or "", lang=record.get("lang") if record.get("lang") != "mixed"
-        else None, published=record.get("published"), title=record.get("title"),
-        publisher=record.get("publisher"),
-    )
+def facts_for_record(record: dict[str, Any]) -> list[dict]:
+    """Facts of one JSONL document record ``{"id", "text", "lang"?, "published"?, "title"?}``;
+    raises :class:`ExtractionFailed` where the extractor failed."""
+    with failures_raised():
+        facts = nlp.extract_facts(
+            record.get("text") or "", lang=record.get("lang") if record.get("lang") != "mixed"
+            else None, published=record.get("published"), title=record.get("title"),
+            publisher=record.get("publisher"),
+        )
+    rows = []
     for fact in facts:
-        row = fact.to_dict()
-        row = {"doc_id": record.get("id"), **row}
+        row = {"doc_id": record.get("id"), **fact.to_dict()}
         row["place_aliases"] = [n for n in (row.get("place_name_zh"), row.get("place_name_en"))
                                 if n]
         if record.get("url"):
             row["url"] = record["url"]
-        yield row
+        rows.append(row)
+    return rows
