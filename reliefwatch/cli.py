@@ -163,7 +163,8 @@ def extract(db_path, input_file, output_path, text, published, lang, as_json, fo
     command.require_database(db_path)
     with command.database_errors(db_path), _guard(db_path):
         summary = command.extract_database(db_path, force, jobs, quiet)
-    click.echo(command.summary_line(summary))
+    if summary.failed or not quiet:
+        click.echo(command.summary_line(summary))
     if summary.failed:
         sys.exit(command.EXIT_DOCUMENTS_FAILED)
 
@@ -191,7 +192,8 @@ def serve(db_path, host, port) -> None:
 
 @cli.command()
 @_apply(crawl_options)
-def run(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
+@quiet_option
+def run(sources, start_urls, db_path, archive_dir, full, max_pages, quiet) -> None:
     """Crawl, then extract facts: what a schedule (cron, systemd timer) calls.
 
     Runs never overlap on one database (a lock file beside it); a run that was killed is
@@ -209,8 +211,9 @@ def run(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
         summary = _crawl(db_path, sources, start_urls, archive_dir, full, max_pages)
         _echo_crawl(summary)
         with command.database_errors(db_path):
-            result = command.extract_database(db_path, False, None, False)
-    click.echo(command.summary_line(result))
+            result = command.extract_database(db_path, False, None, quiet)
+    if result.failed or not quiet:
+        click.echo(command.summary_line(result))
     if summary.status == "failed":
         sys.exit(1)
 
@@ -234,8 +237,9 @@ def reextract(db_path, archive_dir, jobs, quiet) -> None:
 
 
 @cli.command()
-def sources() -> None:
-    """List the configured sources."""
+@db_option
+def sources(db_path) -> None:
+    """List the configured sources (the same for every database)."""
     from crawlers.api import load_sources
 
     for source in load_sources():
@@ -273,6 +277,47 @@ def demo(db_path, serve, port) -> None:
                    f"  with their documents' titles, dates and URLs: {base}/fact_evidence\n"
                    f"  (Ctrl-C to stop)")
         serve_datasette(db_path, port=port)
+
+
+@cli.command()
+@db_option
+@click.option("--every", required=True, metavar="INTERVAL",
+              help="How often: 30m, 6h, 1d (hours that divide a day run at fixed times).")
+@click.option("--install", is_flag=True,
+              help="Write the systemd units (or the crontab line) instead of printing them.")
+@click.option("--systemd/--cron", "use_systemd", default=None,
+              help="Choose the form [default: systemd where it runs, else cron].")
+@click.option("--name", default="reliefwatch", show_default=True,
+              help="Unit or crontab tag name (one per database).")
+def schedule(db_path, every, install, use_systemd, name) -> None:
+    """Run 'reliefwatch run --quiet' every INTERVAL: a systemd user timer, or a crontab line.
+
+    \b
+    Examples:
+      reliefwatch schedule --every 6h                  # print what would be installed
+      reliefwatch schedule --every 6h --install        # install it
+      reliefwatch schedule --every 1d --cron --db /srv/reliefwatch/data/reliefwatch.db
+    """
+    from reliefwatch import schedule as sched
+
+    try:
+        job = sched.make_job(every, db_path, name)
+        systemd = sched.systemd_running() if use_systemd is None else use_systemd
+        if install:
+            done = sched.install_systemd(job) if systemd else sched.install_cron(job)
+            click.echo("\n".join(done))
+        elif systemd:
+            folder = sched.user_unit_dir()
+            for file_name, text in sched.systemd_units(job).items():
+                click.echo(f"# {folder / file_name}\n{text}")
+            click.echo(f"# then: systemctl --user daemon-reload && "
+                       f"systemctl --user enable --now {name}.timer\n"
+                       f"# runs while you are logged out: loginctl enable-linger $USER\n"
+                       f"# logs: journalctl --user -u {name}.service")
+        else:
+            click.echo(sched.cron_line(job))
+    except sched.ScheduleError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 class _guard:
