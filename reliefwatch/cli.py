@@ -124,9 +124,11 @@ quiet_option = click.option("-q", "--quiet", is_flag=True,
 @click.option("--all", "force", is_flag=True,
               help="Re-extract every document, not only those the current extractor missed.")
 @jobs_option
+@click.option("--batch-size", type=click.IntRange(min=1),
+              help="Documents committed per transaction [default: 200, or fewer every 2 s].")
 @quiet_option
 def extract(db_path, input_file, output_path, text, published, lang, as_json, force, jobs,
-            quiet) -> None:
+            batch_size, quiet) -> None:
     """Find quantified facts: in the database, in a JSONL file, or in a pasted text.
 
     Documents whose extraction fails are listed in the extraction_errors table and retried
@@ -162,7 +164,7 @@ def extract(db_path, input_file, output_path, text, published, lang, as_json, fo
         return
     command.require_database(db_path)
     with command.database_errors(db_path), _guard(db_path):
-        summary = command.extract_database(db_path, force, jobs, quiet)
+        summary = command.extract_database(db_path, force, jobs, quiet, batch_size)
     if summary.failed or not quiet:
         click.echo(command.summary_line(summary))
     if summary.failed:

@@ -65,8 +65,8 @@ def database_errors(db_path: Path) -> Iterator[None]:
         ) from exc
 
 
-def extract_database(db_path: Path, force: bool, jobs: int | None, quiet: bool
-                     ) -> ExtractSummary:
+def extract_database(db_path: Path, force: bool, jobs: int | None, quiet: bool,
+                     batch_size: int | None = None) -> ExtractSummary:
     """Extract the database's pending (``force``: all) documents with a progress display."""
     with reporter_for(quiet) as progress:
         progress.add("extract", "extraction", unit="documents", facts=0, failed=0)
@@ -76,7 +76,7 @@ def extract_database(db_path: Path, force: bool, jobs: int | None, quiet: bool
                             failed=summary.failed)
 
         summary = extract_documents(store.open_db(db_path), force=force, jobs=jobs,
-                                    progress=report)
+                                    progress=report, batch_documents=batch_size)
         progress.finish("extract")
     return summary
 

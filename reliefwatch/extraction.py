@@ -48,19 +48,21 @@ Progress = Callable[[int, int, ExtractSummary], None]
 
 def extract_documents(
     database: sqlite_utils.Database, force: bool = False, jobs: int | None = 1,
-    progress: Progress | None = None,
+    progress: Progress | None = None, batch_documents: int | None = None,
 ) -> ExtractSummary:
     """Extract every document not yet processed by the current extractor version.
 
     ``force`` extracts every (relevant) document again. ``jobs`` worker processes share the
-    documents (``None``: one per core); this process alone writes.
+    documents (``None``: one per core); this process alone writes. Results are committed
+    every ``batch_documents`` documents (default: :data:`BATCH_DOCUMENTS`, or fewer when
+    :data:`BATCH_SECONDS` have passed; an explicit size is exact).
     """
     started = time.perf_counter()
     load_reference_tables(database)
     version = nlp.EXTRACTOR_VERSION
     ids = store.document_ids_needing_extraction(database, None if force else version)
     summary = ExtractSummary(jobs=jobs or default_jobs())
-    writer = _BatchWriter(database, version, summary)
+    writer = _BatchWriter(database, version, summary, batch_documents)
     for done, result in enumerate(iter_results(database, ids, summary.jobs), 1):
         writer.add(result)
         if progress is not None:
@@ -74,8 +76,10 @@ class _BatchWriter:
     """Collects results and commits them, a batch per transaction."""
 
     def __init__(self, database: sqlite_utils.Database, version: str,
-                 summary: ExtractSummary) -> None:
+                 summary: ExtractSummary, batch_documents: int | None) -> None:
         self.writer = store.FactWriter(database, version)
+        self.batch_documents = batch_documents or BATCH_DOCUMENTS
+        self.batch_seconds = BATCH_SECONDS if batch_documents is None else float("inf")
         self.summary = summary
         self.done: list[tuple[int, list[dict]]] = []
         self.failed: list[tuple[int, str]] = []
@@ -95,8 +99,8 @@ class _BatchWriter:
             self.summary.documents += 1
             self.summary.facts += len(facts)
             self.summary.by_metric.update(f.get("metric") for f in facts)
-        if (len(self.done) + len(self.failed) >= BATCH_DOCUMENTS
-                or time.monotonic() - self.last_commit >= BATCH_SECONDS):
+        if (len(self.done) + len(self.failed) >= self.batch_documents
+                or time.monotonic() - self.last_commit >= self.batch_seconds):
             self.flush()
 
     def flush(self) -> None:
