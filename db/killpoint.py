@@ -3,9 +3,9 @@
 Set ``RELIEFWATCH_KILL_AT=<name>`` (or ``<name>@<n>``: at the n-th time that point is reached
 in this process) and the process kills itself with SIGKILL there, as an operator's
 ``kill -9`` or the OOM killer would. Unset (always, outside tests), a point costs one dict
-lookup. Points: ``facts-deleted`` (inside the fact write, after a document's old facts are
-deleted and before its new ones are inserted), ``batch-committed`` (after an extraction batch
-is committed).
+lookup. Points: ``document-extracted`` (the writer has received a document's facts, not yet
+committed), ``facts-deleted`` (inside the fact write, after the batch's old facts are deleted
+and before the new ones are inserted), ``batch-committed`` (after a batch is committed).
 """
 
 from __future__ import annotations

@@ -65,6 +65,7 @@ def extract_documents(
     writer = _BatchWriter(database, version, summary, batch_documents)
     for done, result in enumerate(iter_results(database, ids, summary.jobs), 1):
         writer.add(result)
+        kill_point("document-extracted")
         if progress is not None:
             progress(done, len(ids), summary)
     writer.flush()
