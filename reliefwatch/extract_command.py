@@ -17,6 +17,7 @@ import click
 import db as store
 from reliefwatch.extraction import ExtractSummary, extract_documents
 from reliefwatch.progress import reporter_for
+from reliefwatch.workers import WorkerDied
 
 EXIT_DOCUMENTS_FAILED = 3  # the run finished, but some documents failed (extraction_errors)
 _JSON_KINDS = {list: "array", int: "number", float: "number", str: "string", bool: "boolean",
@@ -59,6 +60,8 @@ def database_errors(db_path: Path) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise click.ClickException(f"cannot update {db_path}: {exc}") from exc
+    except WorkerDied as exc:
+        raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(
             f"cannot update {db_path}: {exc.strerror or exc} ({exc.filename or db_path})"

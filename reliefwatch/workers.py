@@ -3,8 +3,8 @@
 Workers read documents from their own read-only connection (WAL lets them read while the
 writer commits) and return plain results; only the caller writes. Workers are started by a
 *forkserver*, so they inherit neither the run lock's file descriptor nor the writer's SQLite
-connection, and each exits on its own if the process that started it dies (a SIGKILLed run
-leaves no orphans holding memory).
+connection, and each exits on its own when the process that started it dies (a SIGKILLed run
+leaves no orphans holding memory or its output pipes).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import multiprocessing
 import os
 import sqlite3
 import threading
-import time
 import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import sqlite_utils
@@ -87,8 +87,10 @@ def _pool_results(db_path: str, chunks: list[Sequence[int]], jobs: int
                   ) -> Iterator[DocumentResult]:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["reliefwatch.pipeline", "jieba", "spacy"])
+    # Workers watch the read end of this pipe: EOF means this process is gone (even killed).
+    alive_r, alive_w = context.Pipe(duplex=False)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                               initializer=_init_worker, initargs=(db_path,))
+                               initializer=_init_worker, initargs=(db_path, alive_r))
     todo = iter(chunks)
     pending: set[Future] = {pool.submit(_work, c) for c in islice(todo, 3 * jobs)}
     try:
@@ -104,8 +106,10 @@ def _pool_results(db_path: str, chunks: list[Sequence[int]], jobs: int
                 for chunk in islice(todo, 1):
                     pending.add(pool.submit(_work, chunk))
                 yield from results
+        pool.shutdown(wait=True)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        alive_w.close()
 
 
 def _database_path(database: sqlite_utils.Database) -> str:
@@ -115,21 +119,25 @@ def _database_path(database: sqlite_utils.Database) -> str:
     raise ValueError("worker processes need a database file, not an in-memory database")
 
 
-def _init_worker(db_path: str) -> None:
+def _init_worker(db_path: str, alive: Connection) -> None:
     """Open the worker's read-only connection; exit when the starting process is gone."""
     global _worker_db
     conn = sqlite3.connect(f"{Path(db_path).as_uri()}?mode=ro", uri=True)
     conn.execute("pragma busy_timeout = 30000")
     _worker_db = sqlite_utils.Database(conn)
-    watcher = threading.Thread(target=_exit_with_parent, args=(os.getppid(),),
+    watcher = threading.Thread(target=_exit_with_parent, args=(alive,),
                                name="parent-watch", daemon=True)
     watcher.start()
 
 
-def _exit_with_parent(forkserver_pid: int) -> None:
-    # The forkserver exits when the run that started it does; the worker is then re-parented.
-    while os.getppid() == forkserver_pid:
-        time.sleep(0.5)
+def _exit_with_parent(alive: Connection) -> None:
+    # Nothing is ever sent: recv() returns only with EOF, when the starting process has closed
+    # the pipe or died. (Its pid cannot tell: a killed process stays a zombie until reaped,
+    # and the forkserver outlives it while workers hold its pipe.)
+    try:
+        alive.recv()
+    except (EOFError, OSError):
+        pass
     os._exit(1)
 
 
