@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 BATCH_DOCUMENTS = 200  # documents per transaction ...
 BATCH_SECONDS = 2.0  # ... or fewer, when this much time has passed since the last commit
+AUTO_WORKERS_FROM = 100  # with jobs=None, fewer documents than this are extracted in-process
 
 
 @dataclass
@@ -53,7 +54,8 @@ def extract_documents(
     """Extract every document not yet processed by the current extractor version.
 
     ``force`` extracts every (relevant) document again. ``jobs`` worker processes share the
-    documents (``None``: one per core); this process alone writes. Results are committed
+    documents (``None``: one per core, or none below :data:`AUTO_WORKERS_FROM` documents);
+    this process alone writes. Results are committed
     every ``batch_documents`` documents (default: :data:`BATCH_DOCUMENTS`, or fewer when
     :data:`BATCH_SECONDS` have passed; an explicit size is exact).
     """
@@ -61,7 +63,9 @@ def extract_documents(
     load_reference_tables(database)
     version = nlp.EXTRACTOR_VERSION
     ids = store.document_ids_needing_extraction(database, None if force else version)
-    summary = ExtractSummary(jobs=jobs or default_jobs())
+    if jobs is None:  # starting workers costs about a second: not worth it for a few documents
+        jobs = default_jobs() if len(ids) >= AUTO_WORKERS_FROM else 1
+    summary = ExtractSummary(jobs=jobs)
     writer = _BatchWriter(database, version, summary, batch_documents)
     for done, result in enumerate(iter_results(database, ids, summary.jobs), 1):
         writer.add(result)

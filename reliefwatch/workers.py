@@ -86,7 +86,7 @@ def iter_results(database: sqlite_utils.Database, ids: Sequence[int], jobs: int
 def _pool_results(db_path: str, chunks: list[Sequence[int]], jobs: int
                   ) -> Iterator[DocumentResult]:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["reliefwatch.pipeline", "jieba", "spacy"])
+    context.set_forkserver_preload(["reliefwatch.worker_warmup"])
     # Workers watch the read end of this pipe: EOF means this process is gone (even killed).
     alive_r, alive_w = context.Pipe(duplex=False)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
