@@ -44,6 +44,7 @@ TABLES: dict[str, dict] = {
             "publisher": str,
             "lang": str,
             "content_type": str,
+            "size": int,  # bytes as received
             "sha256": str,
             "text": str,
             "tables": str,
@@ -136,6 +137,9 @@ TABLES: dict[str, dict] = {
             "first_seen": str,
             "last_fetched": str,
             "status": int,
+            # runs in a row whose request failed (timeout, 5xx, cut off, redirect loop ...):
+            # retried by later runs until MAX_FAILED_RUNS, then left until --full
+            "failures": int,
         },
         "pk": "url",
         "foreign_keys": [("document_id", "documents", "id")],
@@ -167,6 +171,34 @@ TABLES: dict[str, dict] = {
         "pk": "source_id",
         "foreign_keys": [("source_id", "sources", "id"), ("last_run_id", "crawl_runs", "id")],
     },
+    # What each run did per source: the line an operator reads when a run is not ok.
+    "crawl_run_sources": {
+        "columns": {
+            "crawl_run_id": int,
+            "source_id": str,
+            "status": str,  # ok | partial | failed | interrupted | running
+            "pages_fetched": int,
+            "documents_new": int,
+            "documents_updated": int,
+            "errors": int,
+            "message": str,
+        },
+        "pk": ("crawl_run_id", "source_id"),
+        "foreign_keys": [("crawl_run_id", "crawl_runs", "id"), ("source_id", "sources", "id")],
+    },
+    # Other addresses of a stored document: its print copy, the fetched URL when the page
+    # names another canonical URL, a second URL serving the same text.
+    "document_aliases": {
+        "columns": {
+            "url": str,
+            "document_id": int,
+            "reason": str,  # canonical | print | duplicate
+            "crawl_run_id": int,
+        },
+        "pk": "url",
+        "foreign_keys": [("document_id", "documents", "id"),
+                         ("crawl_run_id", "crawl_runs", "id")],
+    },
 }
 
 # Crawl bookkeeping: kept in the database, hidden from publication.
@@ -183,6 +215,8 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("facts", ["year"], False),
     ("crawl_errors", ["crawl_run_id"], False),
     ("extraction_errors", ["document_id", "extractor_version"], True),
+    ("document_aliases", ["document_id"], False),
+    ("crawl_run_sources", ["source_id"], False),
 ]
 
 VIEWS: dict[str, str] = {
@@ -204,12 +238,19 @@ FTS: dict[str, list[str]] = {
 }
 
 
+def _not_null(pk: str | tuple[str, ...]) -> set[str] | None:
+    if pk == "id":
+        return None
+    return set(pk) if isinstance(pk, tuple) else {pk}
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create missing tables, columns, indexes and full-text indexes; safe to call repeatedly."""
     # Foreign keys are declared (Datasette links them) but not enforced: a fact whose place code
     # is newer than the loaded gazetteer must still be stored.
     for name in ["sources", "crawl_runs", "metrics", "places", "documents", "facts",
-                 "crawl_errors", "extraction_errors", "seen_urls", "source_crawl_state"]:
+                 "crawl_errors", "extraction_errors", "seen_urls", "source_crawl_state",
+                 "crawl_run_sources", "document_aliases"]:
         spec = TABLES[name]
         table = db.table(name)
         if not table.exists():
@@ -217,7 +258,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 spec["columns"],
                 pk=spec["pk"],
                 foreign_keys=spec.get("foreign_keys"),
-                not_null={spec["pk"]} if spec["pk"] != "id" else None,
+                not_null=_not_null(spec["pk"]),
             )
         else:
             have = {c.name for c in table.columns}

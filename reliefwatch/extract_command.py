@@ -16,10 +16,10 @@ import click
 
 import db as store
 from reliefwatch.extraction import ExtractSummary, extract_documents
+from reliefwatch.outcome import unwritable
 from reliefwatch.progress import reporter_for
 from reliefwatch.workers import WorkerDied
 
-EXIT_DOCUMENTS_FAILED = 3  # the run finished, but some documents failed (extraction_errors)
 _JSON_KINDS = {list: "array", int: "number", float: "number", str: "string", bool: "boolean",
                type(None): "null"}
 _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -55,17 +55,14 @@ def require_database(db_path: Path) -> None:
 @contextmanager
 def database_errors(db_path: Path) -> Iterator[None]:
     """A database that cannot be written (disk full, read-only, damaged) ends the command
-    with one line, not a traceback; committed batches stay, the next run does the rest."""
+    with one line and exit status 5, not a traceback; committed batches stay, the next run
+    does the rest."""
     try:
         yield
-    except sqlite3.Error as exc:
-        raise click.ClickException(f"cannot update {db_path}: {exc}") from exc
+    except (sqlite3.Error, OSError) as exc:
+        raise unwritable(db_path, exc) from exc
     except WorkerDied as exc:
         raise click.ClickException(str(exc)) from exc
-    except OSError as exc:
-        raise click.ClickException(
-            f"cannot update {db_path}: {exc.strerror or exc} ({exc.filename or db_path})"
-        ) from exc
 
 
 def extract_database(db_path: Path, force: bool, jobs: int | None, quiet: bool,

@@ -96,10 +96,10 @@ def test_a_read_only_database_is_one_line_and_a_failure(tmp_path):
         path = make_database(folder / "rw.db", 3)
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
         result = run_cli("extract", "--db", str(path), "--jobs", "1")
-        assert result.returncode == 1
+        assert result.returncode == 5
         assert "Traceback" not in result.stderr
         (line,) = [x for x in result.stderr.splitlines() if x.strip()]
-        assert line.startswith("Error: cannot update") and "read-only" in line.lower()
+        assert line.startswith("Error: cannot write") and "read-only" in line.lower()
 
 
 def test_a_full_disk_during_extraction_is_one_line_and_keeps_the_database(tmp_path):
@@ -110,10 +110,10 @@ def test_a_full_disk_during_extraction_is_one_line_and_keeps_the_database(tmp_pa
         room = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
         filler.write_bytes(b"\0" * (room - 64 * 1024))  # 64 KB left: not enough for the facts
         result = run_cli("extract", "--db", str(path), "--jobs", "1")
-        assert result.returncode == 1, result.stdout + result.stderr
+        assert result.returncode == 5, result.stdout + result.stderr
         assert "Traceback" not in result.stderr
         (line,) = [x for x in result.stderr.splitlines() if x.strip()]
-        assert line.startswith("Error: cannot update") and "full" in line
+        assert line.startswith("Error: cannot write") and "full" in line
         filler.unlink()
         assert facts_by_url(path) == before
         again = run_cli("extract", "--db", str(path), "--jobs", "1")
