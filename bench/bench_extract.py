@@ -126,6 +126,7 @@ def main() -> None:
     docs = repeat_to(real, args.chars) if real else written_documents(args.mb)
     chars = sum(len(d["text"]) for d in docs)
     others = baselines()
+    jieba.initialize()
     for function in [extract, *others.values()]:  # load dictionaries, pipelines, gazetteer
         function(docs[0])
 

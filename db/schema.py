@@ -86,6 +86,9 @@ TABLES: dict[str, dict] = {
             "end": int,
             "sentence": str,
             "origin": str,
+            "place_source": str,
+            "period_source": str,
+            "why": str,
             "extractor_version": str,
         },
         "pk": "id",
@@ -227,7 +230,7 @@ select
   facts.place, facts.place_code, facts.place_name_en, facts.place_name_zh, facts.year,
   facts.span, facts.sentence, documents.title, documents.published, documents.url,
   documents.publisher, documents.source_id, documents.lang, facts.origin,
-  facts.extractor_version
+  facts.place_source, facts.period_source, facts.why, facts.extractor_version
 from facts join documents on documents.id = facts.document_id
 """,
 }

@@ -127,14 +127,16 @@ quiet_option = click.option("-q", "--quiet", is_flag=True,
               help="Publication date for --text: YYYY, YYYY-MM or YYYY-MM-DD (resolves 去年).")
 @click.option("--lang", type=click.Choice(["zh", "en", "mixed"]), help="Language of --text.")
 @click.option("--json", "as_json", is_flag=True, help="With --text: print JSON lines.")
+@click.option("--explain", is_flag=True,
+              help="With --text: say what set each figure's metric, place and period.")
 @click.option("--all", "force", is_flag=True,
               help="Re-extract every document, not only those the current extractor missed.")
 @jobs_option
 @click.option("--batch-size", type=click.IntRange(min=1),
               help="Documents committed per transaction [default: 200, or fewer every 2 s].")
 @quiet_option
-def extract(db_path, input_file, output_path, text, published, lang, as_json, force, jobs,
-            batch_size, quiet) -> None:
+def extract(db_path, input_file, output_path, text, published, lang, as_json, explain, force,
+            jobs, batch_size, quiet) -> None:
     """Find quantified facts: in the database, in a JSONL file, or in a pasted text.
 
     Documents whose extraction fails are listed in the extraction_errors table and retried
@@ -146,6 +148,7 @@ def extract(db_path, input_file, output_path, text, published, lang, as_json, fo
       reliefwatch extract --db data/reliefwatch.db --jobs 2
       reliefwatch extract --input docs.jsonl --output facts.jsonl
       reliefwatch extract --text "去年，全县发放劳务报酬1.2亿元。" --published 2024-04-11
+      reliefwatch extract --text "..." --published 2024-04-11 --explain
     """
     import nlp
     from reliefwatch import extract_command as command
@@ -162,6 +165,8 @@ def extract(db_path, input_file, output_path, text, published, lang, as_json, fo
                 click.echo(json.dumps(fact.to_dict(), ensure_ascii=False))
         else:
             click.echo(nlp.format_facts_table(facts) if facts else "no facts found")
+            if explain and facts:
+                click.echo("\n" + nlp.format_explanations(facts))
         return
     if input_file is not None:
         out = output_path or click.get_text_stream("stdout")

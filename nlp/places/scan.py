@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from nlp.places.gazetteer import gazetteer, norm_word
+from nlp.resources import read_text
 
 # A bare stem followed by one of these names a street, town or village, not the division.
 _NOT_AFTER_BARE = frozenset("村镇乡街路巷社屯组寨")
@@ -38,7 +38,7 @@ class Hit:
 @cache
 def common_words() -> dict[str, str]:
     """Two-character common words (not place names) with a jieba part of speech."""
-    text = (files("nlp.places") / "data" / "common_words.tsv").read_text(encoding="utf-8")
+    text = read_text("nlp.places", "common_words.tsv")
     return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
 
 
@@ -49,7 +49,7 @@ def is_cjk(ch: str) -> bool:
 @cache
 def stem_holders() -> dict[str, tuple[str, ...]]:
     """Bare stem -> common words that contain it (长治 -> 长治久安)."""
-    text = (files("nlp.places") / "data" / "stem_holders.tsv").read_text(encoding="utf-8")
+    text = read_text("nlp.places", "stem_holders.tsv")
     rows = (line.split("\t", 1) for line in text.splitlines() if "\t" in line)
     return {stem: tuple(words.split("|")) for stem, words in rows}
 
