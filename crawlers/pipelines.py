@@ -65,6 +65,8 @@ class ValidatePipeline(_StagePipeline):
             self.spider.state.error(url, "validate", "; ".join(problems),
                                     getattr(item, "status", None),
                                     getattr(item, "source_id", None))
+            extra = getattr(item, "extra", None) or {}
+            self.spider.state.unit_done(extra.get("rw_unit"))
             if getattr(item, "kind", None) in ("attachment", "pdf"):
                 self.spider.state.attachment_done(item.parent_url, item.canonical_url)
             raise DropItem("; ".join(problems))

@@ -142,6 +142,11 @@ class RunState:
             rows[source_id] = tally.row(status)
         return rows
 
+    shared = False  # True for crawlers.remote.SharedRunState
+
+    def unit_done(self, request: object) -> None:
+        """Only a shared crawl (Redis) tracks units of work."""
+
     # -- known URLs -----------------------------------------------------------------------
     def is_known(self, canonical_url: str) -> bool:
         return canonical_url in self.known

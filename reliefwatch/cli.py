@@ -274,6 +274,21 @@ def sources(db_path) -> None:
 
 
 @cli.command()
+@click.option("--redis", "redis_url", envvar="REDIS_URL", required=True,
+              help="The Redis of the shared crawl [env: REDIS_URL].")
+@click.option("--run", "run_id", type=int, help="Run to join [default: the current one].")
+def worker(redis_url, run_id) -> None:
+    """Join a crawl shared through Redis (started with 'crawl --redis') from this machine.
+
+    The worker fetches pages and sends them to the process that started the crawl, which
+    alone writes the database; it stops when the crawl is done.
+    """
+    from crawlers.remote import run_worker
+
+    click.get_current_context().exit(run_worker(redis_url, run_id))
+
+
+@cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of the report.")
 @click.option("--runs", "limit", default=10, show_default=True, type=click.IntRange(1, 1000),

@@ -68,8 +68,9 @@ class GovNewsSpider(scrapy.Spider):
     name = "govnews"
 
     def __init__(self, source_list: list[Source] | None = None, full: bool | str = False,
-                 **kwargs: Any):
+                 progress: Any = None, shared_state: Any = None, **kwargs: Any):
         super().__init__(**kwargs)
+        self._progress, self._shared_state = progress, shared_state
         self.full = str(full).lower() in ("1", "true", "yes") if isinstance(full, str) else full
         self.source_list = source_list if source_list is not None else self.build_sources(**kwargs)
         if not self.source_list:
@@ -88,10 +89,16 @@ class GovNewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         run_id = settings.getint("RELIEFWATCH_RUN_ID") or None
-        spider.state = RunState.open(
-            settings.get("RELIEFWATCH_DB"), spider.source_list, run_id=run_id, full=spider.full,
-            commit_items=settings.getint("RELIEFWATCH_COMMIT_ITEMS", 100),
-            commit_seconds=settings.getfloat("RELIEFWATCH_COMMIT_SECONDS", 0.5))
+        if spider._shared_state is not None:  # a worker of a crawl shared through Redis
+            spider.state = spider._shared_state
+            spider.state.spider = spider
+            crawler.signals.connect(spider.state.idle, signal=signals.spider_idle)
+        else:
+            spider.state = RunState.open(
+                settings.get("RELIEFWATCH_DB"), spider.source_list, run_id=run_id,
+                full=spider.full,
+                commit_items=settings.getint("RELIEFWATCH_COMMIT_ITEMS", 100),
+                commit_seconds=settings.getfloat("RELIEFWATCH_COMMIT_SECONDS", 0.5))
         if not settings.get("RELIEFWATCH_WARC_PATH") and settings.get("RELIEFWATCH_ARCHIVE_DIR"):
             path = f"{settings['RELIEFWATCH_ARCHIVE_DIR']}/{warc_name(spider.state.run_id)}"
             settings.set("RELIEFWATCH_WARC_PATH", path, priority="spider")
@@ -101,7 +108,7 @@ class GovNewsSpider(scrapy.Spider):
         crawler.signals.connect(spider.on_item_error, signal=signals.item_error)
         crawler.signals.connect(spider.on_response, signal=signals.response_received)
         spider.state.on_fatal = spider.stop_for_database
-        spider.state.progress = settings.get("RELIEFWATCH_PROGRESS")
+        spider.state.progress = spider._progress
         return spider
 
     # -- requests ---------------------------------------------------------------------------
@@ -110,10 +117,14 @@ class GovNewsSpider(scrapy.Spider):
         headers = self.state.conditional_headers(canonicalize(url)) if kind != "list" else {}
         if headers:  # a known document fetched again (--full): 304 means unchanged
             meta["handle_httpstatus_list"] = [304]
+        # A shared crawl lets the Redis duplicate filter see every URL across workers.
         return Request(url, callback=callback, errback=self.on_error, meta=meta,
-                       headers=headers or None, priority=PRIORITY[kind], dont_filter=True)
+                       headers=headers or None, priority=PRIORITY[kind],
+                       dont_filter=not self.state.shared)
 
     async def start(self) -> AsyncIterator[Any]:
+        if self.state.shared:
+            return  # the writer of a shared crawl hands out the start pages
         for source in self.source_list:
             for url in source.start_urls:
                 self._scheduled.add(canonicalize(url))
@@ -182,6 +193,11 @@ class GovNewsSpider(scrapy.Spider):
             self._scheduled.add(canonical)
             self._list_pages[start] += 1
             out.append(self._request(url, "list", source.id, self.parse_list, rw_start=start))
+        if self.state.shared:  # queue the links now, then close this page's unit of work
+            for request in out:
+                self.crawler.engine.crawl(request)
+            self.state.unit_done(response.request)
+            return []
         return out
 
     def parse_article(self, response: Response) -> list:
@@ -200,6 +216,7 @@ class GovNewsSpider(scrapy.Spider):
         canonical = canonicalize(response.request.url)
         if response.status == 304:
             self.state.not_modified(canonical)
+            self.state.unit_done(response.request)
             if response.meta.get("rw_kind") == "attachment":
                 self.state.attachment_done(response.meta.get("rw_parent"), canonical)
             return None
@@ -220,7 +237,8 @@ class GovNewsSpider(scrapy.Spider):
             warc_offset=meta.get("warc_offset"), parent_url=meta.get("rw_parent"),
             parent_id=meta.get("rw_parent_id"), parent_relevant=meta.get("rw_parent_relevant",
                                                                          False),
-            extra={"requested_url": redirects[0]} if redirects else {})
+            extra={**({"requested_url": redirects[0]} if redirects else {}),
+                   **({"rw_unit": meta["rw_unit"]} if meta.get("rw_unit") else {})})
 
     # -- called by the store pipeline ------------------------------------------------------
     def article_stored(self, item: CapturedDocument, result: StoreResult) -> None:
@@ -265,9 +283,10 @@ class GovNewsSpider(scrapy.Spider):
             self.state.failed(canonicalize(request.url), code)
         if kind == "fetch" and failure.check(IgnoreRequest) and not failure.check(HttpError):
             logger.info("skipped %s: %s", request.url, failure.value)  # robots.txt
-            return
-        self.state.error(request.url, kind, failure_message(failure), status,
-                         meta.get("rw_source"))
+        else:
+            self.state.error(request.url, kind, failure_message(failure), status,
+                             meta.get("rw_source"))
+        self.state.unit_done(request)
 
     def on_response(self, response: Response, request: Request, spider=None) -> None:
         self.state.page(request.meta.get("rw_source"))
@@ -276,11 +295,13 @@ class GovNewsSpider(scrapy.Spider):
         self.state.error(response.url, "parse", f"{type(failure.value).__name__} while "
                          "reading the page (details in the log)", None,
                          response.meta.get("rw_source"))
+        self.state.unit_done(response.request)
 
     def on_item_error(self, item: Any, response: Response, spider=None, failure=None) -> None:
         url = getattr(item, "url", None) or response.url
         self.state.error(url, "pipeline", f"{type(failure.value).__name__} while storing "
                          "(details in the log)", None, getattr(item, "source_id", None))
+        self.state.unit_done((getattr(item, "extra", None) or {}).get("rw_unit"))
 
     def stop_for_database(self) -> None:
         """The database cannot be written: stop the crawl (no more requests)."""

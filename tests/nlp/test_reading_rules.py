@@ -51,3 +51,26 @@ def test_a_national_release_gives_a_region_its_own_figures() -> None:
             "截至6月底，中西部地区安排以工代赈项目3200个。")
     fact = facts_by_span(text, published="2023-07-20")["3200个"]
     assert fact.place == "中西部地区"
+
+
+def places_in(text: str) -> list[str]:
+    return [m.text for m in link_places(text)]
+
+
+def test_place_strings_that_are_not_places_are_dropped() -> None:
+    assert places_in("医院和社区卫生服务中心9所") == []  # a noun and 社区, not a community
+    assert places_in("70%左右安置区建有车间") == []  # 左右 is a measure phrase
+    assert places_in("新建成社区4个") == []
+    assert places_in("白岩村委会上坝村") == ["上坝村"]  # a fragment across a word boundary
+    assert places_in("我县太平镇") == ["太平镇"]  # the prefix is no part of the name
+    assert places_in("途经石门村、柳林村") == ["石门村", "柳林村"]
+
+
+def test_a_name_right_after_a_number_is_part_of_the_figure() -> None:
+    assert places_in("安置12345名山区群众") == []  # 名 is the measure word, not 名山区
+    assert places_in("收入突破十亿元大关") == []
+    assert places_in("建设3000只白山羊养殖基地") == []  # 白山 is a fragment of 白山羊
+
+
+def test_a_named_site_may_hold_the_programme_in_its_name() -> None:
+    assert places_in("鲁甸县卯家湾易地扶贫搬迁安置区") == ["鲁甸县", "卯家湾易地扶贫搬迁安置区"]
