@@ -127,7 +127,7 @@ def main() -> None:
               f"({chars / args.documents:,.0f} per document), built in "
               f"{time.perf_counter() - started:.0f} s; {cores} cores; load average "
               f"{os.getloadavg()[0]:.2f} before the runs")
-        first = None
+        first = first_idle = None
         for jobs in args.jobs.split(","):
             copy = Path(tmp) / f"jobs-{jobs}.db"
             shutil.copy(base, copy)
@@ -141,6 +141,15 @@ def main() -> None:
                   f"CPU {r['cpu']:6.1f} s  "
                   f"1,000,000 documents: {1e6 / rate / 3600:4.2f} h  "
                   f"speed-up {rate / first:.2f}x", flush=True)
+            # What the run would take on idle cores: its CPU time spread over the cores it
+            # could use. On a shared machine the wall time above also holds others' work.
+            workers = min(cores, cores if jobs == "all" else int(jobs))
+            idle_rate = args.documents / (r["cpu"] / workers)
+            first_idle = first_idle or idle_rate
+            print(f"           used {r['cpu'] / r['seconds']:.2f} cores on average; on "
+                  f"{workers} idle core(s): {idle_rate:7.1f} documents/s, 1,000,000 "
+                  f"documents: {1e6 / idle_rate / 3600:4.2f} h, speed-up "
+                  f"{idle_rate / first_idle:.2f}x (estimate from CPU time)", flush=True)
             copy.unlink()
 
 
