@@ -112,3 +112,17 @@ def test_two_concurrent_runs_one_refuses_cleanly(site, reference, tmp_path):
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, out + err
     assert_same_as_reference(path, reference)
+
+
+def test_reextract_killed_in_the_fact_write_then_extract_restores(reference, tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(reference.parent, folder)  # the database and its archive/
+    path = folder / reference.name
+    killed = run_cli("reextract", "--db", str(path), "--jobs", "1",
+                     env={"RELIEFWATCH_KILL_AT": "facts-deleted"})
+    assert killed.returncode == -9, killed.stdout + killed.stderr
+    assert integrity(path) == "ok"
+    assert facts_by_url(path) == facts_by_url(reference)  # the killed write was rolled back
+    again = run_cli("extract", "--db", str(path))
+    assert again.returncode == 0, again.stderr
+    assert_same_as_reference(path, reference)
