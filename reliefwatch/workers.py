@@ -30,6 +30,9 @@ from reliefwatch import pipeline
 log = logging.getLogger(__name__)
 
 CHUNK = 8  # documents per task: large enough to amortise a round trip, small for balance
+# Chunks handed out ahead: enough that workers stay busy while the writer commits a batch
+# (200 documents) and hands out nothing.
+IN_FLIGHT = 64
 _worker_db: sqlite_utils.Database | None = None
 
 
@@ -92,7 +95,8 @@ def _pool_results(db_path: str, chunks: list[Sequence[int]], jobs: int
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_init_worker, initargs=(db_path, alive_r))
     todo = iter(chunks)
-    pending: set[Future] = {pool.submit(_work, c) for c in islice(todo, 3 * jobs)}
+    pending: set[Future] = {pool.submit(_work, c)
+                            for c in islice(todo, max(IN_FLIGHT, 4 * jobs))}
     try:
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
