@@ -11,7 +11,8 @@ from nlp.fact import Fact
 from nlp.metrics import stock
 from nlp.metrics.classifier import Candidate
 from nlp.periods.grammar import PeriodMention
-from nlp.periods.model import Period, year_period
+from nlp.periods.model import Period, months_period, year_period
+from nlp.places import binding
 from nlp.places.bystanders import organisations, outside_quote
 from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
 from nlp.places.roles import examples, national_rule
@@ -35,7 +36,7 @@ def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCont
         return found
     if ctx.frame_period is not None:
         return ctx.frame_period, ctx.frame_source
-    if text and stock.past_state(text, c.start):
+    if text and stock.past_state(text, c.clause[0], c.start):
         return None, Source("none", "an undated past state")
     if ctx.ref is not None and not ctx.headline:
         return year_period(ctx.ref.year), Source("publication date", str(ctx.ref.year))
@@ -57,12 +58,16 @@ def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCon
             year = base.end_year if base else (ctx.ref.year if ctx.ref else None)
             return (year_period(year) if year else None), Source("own clause", m.text)
     in_clause = [m for m in usable if lo <= m.start and m.end <= hi]
+    bound = next((m for m in in_clause if m.start >= c.end
+                  and _BINDS_AFTER.fullmatch(text, c.end, m.start)), None)
+    if bound is not None:  # "to 10,732 yuan (US$1,600) in 2016", "29.7 million by the end of"
+        return bound.period, Source("own clause", bound.text)
     if in_clause:
         nearest = min(in_clause, key=lambda m: abs(m.start - c.start))
-        return nearest.period, Source("own clause", nearest.text)
+        return _end_of_change(text, c, nearest.period), Source("own clause", nearest.text)
     before = [m for m in usable if m.end <= c.start]
     if before:
-        return before[-1].period, Source("sentence", before[-1].text)
+        return _end_of_change(text, c, before[-1].period), Source("sentence", before[-1].text)
     if text and stock.cumulative(c, text):
         return None  # a running total: no period from after it or from earlier sentences
     after = [m for m in usable if m.start >= c.end]
@@ -72,6 +77,30 @@ def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCon
     if carry and carry.start[:4] != carry.end[:4] and text and stock.present_statement(text):
         return None
     return (carry, ctx.carry_source) if carry else None
+
+
+# A period written right after an English figure binds it: "from 500 yuan (US$80) in 1997".
+_BINDS_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|by|at|as\s+of|during|for)?\s*",
+                          re.I)
+# 从1527万人增至2973万人 in a span of years: the first figure is the span's start, the second
+# its end.
+_FROM = re.compile(r"(?:从|由)\s*$")
+_TO = re.compile(r"(?:增至|增长至|增长到|增加到|增加至|上升到|上升至|提高到|提高至|降至|下降到|"
+                 r"下降至|减少到|减少至|扩大到|扩大至)\s*$")
+
+
+def _end_of_change(text: str, c: Candidate, period: Period | None) -> Period | None:
+    """The start or end year of a span for a figure that a change starts from or goes to."""
+    if period is None or period.start[:4] == period.end[:4]:
+        return period
+    before = text[max(0, c.start - 8):c.start]
+    if _FROM.search(before):
+        return year_period(int(period.start[:4]))
+    if _TO.search(before) and "从" in text[c.clause[0]:c.start]:
+        month = int(period.end[5:7])
+        return year_period(period.end_year) if month == 12 else months_period(
+            period.end_year, 1, period.end_year, month)
+    return period
 
 
 def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:
@@ -84,9 +113,11 @@ def _named(ref: PlaceRef, kind: str) -> tuple[PlaceRef, Source]:
 
 def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceContext,
                  national: bool | None = None) -> tuple[PlaceRef | None, Source]:
-    """Clause place, else the sentence's (a village/town anywhere, else one named before the
-    figure), else the previous sentence's for "This ...", else the paragraph's village or
-    town, else the section's main place; with where it came from."""
+    """The most specific place the figure is about, and where it came from: a place of its
+    own clause, else one opening an earlier clause of the sentence, else the previous
+    sentence's for "This ...", else the paragraph's town or village, else the section's
+    frame. Places that only illustrate, are covered or lie outside the frame do not count
+    (:mod:`nlp.places.binding`)."""
     lo, hi = c.clause
     if national_rule(text, c.start, refs) if national is None else national:
         return None, Source("national", "a national requirement")
@@ -100,13 +131,19 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         in_clause = [r for r in in_clause if r not in shown] or in_clause
     if shown:
         refs = [r for r in refs if r not in shown]
+    frame = _strong_frame(ctx)
+    aside = _not_subjects(c, text, refs, frame)
+    in_clause = [r for r in in_clause if r not in aside]
     if in_clause:
         return _named(_most_specific(in_clause, c.start), "own clause")
     if national_cue(text[lo:hi]):
         return None, Source("national", "its clause")
-    before = [r for r in refs if r.end <= c.start]
+    before = [r for r in refs if r.end <= c.start and r not in aside
+              and (r.rank < 4 or binding.opens_clause(text, r, refs))]
     if before:
-        return _named(_most_specific(before, c.start), "sentence")
+        best = _most_specific(before, c.start)
+        if best.cue or not binding.encloses(best, frame):
+            return _named(best, "sentence")
     if national_cue(text[:c.start]):
         return None, Source("national", "its sentence")
     if ctx.anaphor_place is not None and starts_with_anaphor(text):
@@ -114,6 +151,24 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     if ctx.paragraph_place is not None:
         return _named(ctx.paragraph_place, "paragraph")
     return ctx.main_place, ctx.main_source
+
+
+def _strong_frame(ctx: SentenceContext) -> PlaceRef | None:
+    """The section's frame place when a headline, title or the publisher names it (a place
+    merely named most often frames too weakly to overrule the sentence)."""
+    if ctx.main_source.kind == "publisher" or not (
+            ctx.main_source.words or "").startswith("most named"):
+        return ctx.main_place
+    return None
+
+
+def _not_subjects(c: Candidate, text: str, refs: list[PlaceRef],
+                  frame: PlaceRef | None) -> set[PlaceRef]:
+    """Places the sentence names that cannot hold this figure: objects of coverage verbs,
+    example lists, places outside the frame's jurisdiction."""
+    code = binding.frame_code(frame)
+    return (set(binding.objects(text, refs)) | set(binding.example_lists(text, refs, c.start))
+            | {r for r in refs if binding.outside(text, r, code, c.start, refs)})
 
 
 _SITE = re.compile(r"安置|(?i:resettlement|relocation)")

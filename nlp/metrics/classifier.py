@@ -165,4 +165,21 @@ def classify_all(text: str, quantities: list[Quantity], lang: str,
         candidate = classify(text, q, lang, candidates, protected, before)
         if candidate is not None:
             candidates.append(candidate)
+    return _employment_bases(text, candidates)
+
+
+# 57415名贫困劳动力实现转移就业36865人, "有劳动力家庭…99.14万人，已就业…92.84万人": the larger
+# group of people of whom a later, smaller figure found work is the group helped, not employed.
+_FOUND_WORK = re.compile(r"实现(?:转移)?就业|已就业|(?i:of\s+whom\s+\S+\s+(?:found|have\s+found))")
+SUBSET_REACH = 32
+
+
+def _employment_bases(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    people = [c for c in candidates if c.unit == "people"]
+    for c, later in zip(people, people[1:], strict=False):
+        if (c.metric == later.metric == "people_employed"
+                and c.quantity.value > later.quantity.value
+                and later.start - c.end <= SUBSET_REACH
+                and _FOUND_WORK.search(text, c.end, later.start)):
+            c.metric, c.why = "people_benefited", f"the group of whom {later.why} found work"
     return candidates
