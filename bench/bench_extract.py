@@ -1,10 +1,16 @@
-"""Extraction throughput against plain jieba segmentation of the same text (run by hand).
+"""Extraction throughput against baselines measured in the same run (run by hand).
 
-    .venv/bin/python bench/bench_extract.py [--mb 5]
+    .venv/bin/python bench/bench_extract.py                 # real text, when ../shared exists
+    .venv/bin/python bench/bench_extract.py --written --mb 5  # the project's written corpus
 
-Builds >= 5 MB of mixed Chinese/English documents from the fixture sentences plus filler
-paragraphs of ordinary news text, then times ``jieba.lcut`` over all of it and
-``nlp.extract_facts`` over each document, and prints the ratio (target: <= 1.5).
+Real-text mode reads ``../shared/corpus/dev.jsonl`` and ``seeds.jsonl`` (real articles, never
+copied into the project) and repeats them to at least ``--chars`` characters (default 3 M).
+Written mode builds documents from the fixture sentences plus filler paragraphs.
+
+Each mode times, over the same texts: ``jieba.lcut``, jionlp's money extractor (only when
+``jionlp`` is installed in the bench environment; it is no project dependency) and
+``nlp.extract_facts``, and prints the ratios (targets: <= 1.5x jieba, <= 2x jionlp money).
+The machine may be shared: run it twice and distrust a single figure.
 """
 
 from __future__ import annotations
@@ -13,13 +19,16 @@ import argparse
 import json
 import random
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import jieba
 
 import nlp
 
-FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "fixtures"
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "corpus"
+FIXTURES = REPO / "tests" / "nlp" / "fixtures"
 FILLER_ZH = [
     "会议强调，要坚持问题导向，压实各方责任，推动各项政策措施落地见效。",
     "与会人员围绕乡村振兴、基层治理和民生保障等议题进行了深入交流。",
@@ -33,12 +42,37 @@ FILLER_EN = [
     "Experts noted that rural revitalization depends on steady work over many years.",
 ]
 
+Doc = dict  # {"text", "lang"?, "published"?, "title"?, "publisher"?}
 
-def build_corpus(megabytes: float, seed: int = 7) -> list[tuple[str, str]]:
+
+def real_documents() -> list[Doc]:
+    """The real articles of ../shared (development set and seeds); empty where absent."""
+    docs = []
+    for name in ("dev.jsonl", "seeds.jsonl"):
+        path = SHARED / name
+        if path.exists():
+            docs += [json.loads(line) for line in path.read_text("utf-8").splitlines()
+                     if line.strip()]
+    return [d for d in docs if d.get("text")]
+
+
+def repeat_to(docs: list[Doc], chars: int) -> list[Doc]:
+    """``docs`` repeated (whole) until they hold at least ``chars`` characters."""
+    out: list[Doc] = []
+    total = 0
+    while total < chars:
+        for doc in docs:
+            out.append(doc)
+            total += len(doc["text"])
+    return out
+
+
+def written_documents(megabytes: float, seed: int = 7) -> list[Doc]:
+    """Fixture sentences among filler paragraphs of ordinary news text."""
     rng = random.Random(seed)
     cases = [json.loads(line) for path in sorted(FIXTURES.glob("facts_*.jsonl"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs: list[tuple[str, str]] = []
+    docs: list[Doc] = []
     size = 0
     while size < megabytes * 1_000_000:
         paragraphs = []
@@ -48,36 +82,65 @@ def build_corpus(megabytes: float, seed: int = 7) -> list[tuple[str, str]]:
         for _ in range(rng.randint(1, 3)):
             paragraphs.insert(rng.randrange(len(paragraphs) + 1), rng.choice(cases)["text"])
         text = "\n".join(paragraphs)
-        docs.append((text, "2024-06-01"))
+        docs.append({"text": text, "published": "2024-06-01"})
         size += len(text.encode("utf-8"))
     return docs
 
 
+def extract(doc: Doc) -> int:
+    return len(nlp.extract_facts(doc["text"], lang=doc.get("lang"),
+                                 published=doc.get("published"), title=doc.get("title"),
+                                 publisher=doc.get("publisher")))
+
+
+def baselines() -> dict[str, Callable[[Doc], object]]:
+    """Name -> function of one document, for every baseline installed here."""
+    found: dict[str, Callable[[Doc], object]] = {"jieba.lcut": lambda d: jieba.lcut(d["text"])}
+    try:
+        import jionlp
+    except ImportError:
+        print("jionlp is not installed in this environment: its baseline is skipped "
+              "(pip install jionlp, in a bench venv only)")
+    else:
+        found["jionlp extract_money"] = lambda d: jionlp.ner.extract_money(d["text"])
+    return found
+
+
+def timed(function: Callable[[Doc], object], docs: list[Doc]) -> float:
+    start = time.perf_counter()
+    for doc in docs:
+        function(doc)
+    return time.perf_counter() - start
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mb", type=float, default=5.0)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--written", action="store_true", help="the written corpus, not real text")
+    parser.add_argument("--mb", type=float, default=5.0, help="written corpus size")
+    parser.add_argument("--chars", type=int, default=3_000_000, help="real text size")
     args = parser.parse_args()
-    docs = build_corpus(args.mb)
-    chars = sum(len(t) for t, _ in docs)
-    megabytes = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
+    real = [] if args.written else real_documents()
+    if not args.written and not real:
+        print(f"{SHARED} is absent: using the written corpus")
+    docs = repeat_to(real, args.chars) if real else written_documents(args.mb)
+    chars = sum(len(d["text"]) for d in docs)
+    others = baselines()
     jieba.initialize()
-    nlp.extract_facts(docs[0][0], published="2024-06-01")  # load rules and gazetteer
+    for function in [extract, *others.values()]:  # load dictionaries, pipelines, gazetteer
+        function(docs[0])
 
-    start = time.perf_counter()
-    for text, _ in docs:
-        jieba.lcut(text)
-    segment_s = time.perf_counter() - start
-
-    start = time.perf_counter()
-    facts = sum(len(nlp.extract_facts(text, published=pub)) for text, pub in docs)
-    extract_s = time.perf_counter() - start
-
-    print(f"corpus: {len(docs)} docs, {chars:,} chars, {megabytes:.1f} MB, {facts:,} facts")
-    print(f"jieba.lcut:    {segment_s:7.2f} s  {len(docs) / segment_s:8.1f} docs/s  "
-          f"{chars / segment_s:12,.0f} chars/s")
-    print(f"extract_facts: {extract_s:7.2f} s  {len(docs) / extract_s:8.1f} docs/s  "
-          f"{chars / extract_s:12,.0f} chars/s")
-    print(f"ratio extract/segment: {extract_s / segment_s:.2f} (target <= 1.5)")
+    extract_s = timed(extract, docs)
+    facts = sum(extract(d) for d in docs[: len(set(id(d) for d in docs))])
+    print(f"corpus: {'real text' if real else 'written'}, {len(docs):,} documents, "
+          f"{chars:,} characters ({chars / len(docs):,.0f} per document)")
+    print(f"{'extract_facts':22} {extract_s:8.2f} s {len(docs) / extract_s:9.1f} docs/s "
+          f"{chars / extract_s:12,.0f} chars/s   ({facts:,} facts in the distinct documents)")
+    for name, function in others.items():
+        seconds = timed(function, docs)
+        print(f"{name:22} {seconds:8.2f} s {len(docs) / seconds:9.1f} docs/s "
+              f"{chars / seconds:12,.0f} chars/s   extract/this: {extract_s / seconds:.2f}x")
+    print("targets: extract <= 1.5x jieba.lcut, <= 2x jionlp money (issue 10)")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 Other stages hand plain dicts to these functions; nothing outside ``db/`` writes SQL.
 """
 
+from db.facts import FactWriter, record_extraction_error, replace_facts
 from db.schema import SCHEMA_VERSION, ensure_schema, open_db
 from db.store import (
     close_abandoned_runs,
@@ -10,7 +11,6 @@ from db.store import (
     finish_crawl_run,
     load_places,
     record_error,
-    replace_facts,
     start_crawl_run,
     store_document,
     upsert_metrics,
@@ -18,6 +18,7 @@ from db.store import (
 )
 
 __all__ = [
+    "FactWriter",
     "SCHEMA_VERSION",
     "close_abandoned_runs",
     "load_places",
@@ -26,6 +27,7 @@ __all__ = [
     "finish_crawl_run",
     "open_db",
     "record_error",
+    "record_extraction_error",
     "replace_facts",
     "start_crawl_run",
     "store_document",

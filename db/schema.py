@@ -147,6 +147,21 @@ TABLES: dict[str, dict] = {
         "pk": "url",
         "foreign_keys": [("document_id", "documents", "id")],
     },
+    # A document the extractor failed on: it stays unstamped and the next `extract` retries it;
+    # the row goes when the document is extracted.
+    "extraction_errors": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "extractor_version": str,
+            "error": str,
+            "attempts": int,
+            "first_at": str,
+            "at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
     # Per-source crawl progress: complete = 0 while a run that started this source has not
     # finished it, so the next run walks every list page again (nothing lost after a kill).
     "source_crawl_state": {
@@ -202,6 +217,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("facts", ["place_code"], False),
     ("facts", ["year"], False),
     ("crawl_errors", ["crawl_run_id"], False),
+    ("extraction_errors", ["document_id", "extractor_version"], True),
     ("document_aliases", ["document_id"], False),
     ("crawl_run_sources", ["source_id"], False),
 ]
@@ -236,8 +252,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     # Foreign keys are declared (Datasette links them) but not enforced: a fact whose place code
     # is newer than the loaded gazetteer must still be stored.
     for name in ["sources", "crawl_runs", "metrics", "places", "documents", "facts",
-                 "crawl_errors", "seen_urls", "source_crawl_state", "crawl_run_sources",
-                 "document_aliases"]:
+                 "crawl_errors", "extraction_errors", "seen_urls", "source_crawl_state",
+                 "crawl_run_sources", "document_aliases"]:
         spec = TABLES[name]
         table = db.table(name)
         if not table.exists():
@@ -257,9 +273,34 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for table_name, cols in FTS.items():
         if not db.table(f"{table_name}_fts").exists():
             db.table(table_name).enable_fts(cols, create_triggers=True, tokenize="trigram")
+        _narrow_fts_update_trigger(db, table_name, cols)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
     db.table("schema_info").upsert({"key": "schema_version", "value": SCHEMA_VERSION}, pk="key")
+
+
+def _narrow_fts_update_trigger(db: sqlite_utils.Database, table: str, cols: list[str]) -> None:
+    """Re-index a row's text only when an indexed column changes.
+
+    sqlite-utils' update trigger re-tokenizes the whole row on any update, so stamping a
+    document's extractor version re-indexed its full text (most of the cost of a fact write).
+    """
+    name = f"{table}_au"
+    row = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?",
+                     [name]).fetchone()
+    if row is None or " UPDATE OF " in row[0].upper():
+        return
+    columns = ", ".join(f'"{c}"' for c in cols)
+    old = ", ".join(f'old."{c}"' for c in cols)
+    new = ", ".join(f'new."{c}"' for c in cols)
+    with db.conn:
+        db.execute(f'drop trigger "{name}"')
+        db.execute(
+            f'create trigger "{name}" after update of {columns} on "{table}" begin\n'
+            f'  insert into "{table}_fts" ("{table}_fts", rowid, {columns}) '
+            f"values ('delete', old.rowid, {old});\n"
+            f'  insert into "{table}_fts" (rowid, {columns}) values (new.rowid, {new});\n'
+            "end")
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:

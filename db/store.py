@@ -160,35 +160,6 @@ def store_document(db: sqlite_utils.Database, doc: Mapping[str, Any]) -> tuple[i
         return int(cursor.lastrowid), "new"
 
 
-FACT_FIELDS = (
-    "metric", "value", "unit", "approx", "low", "high", "place", "place_code", "place_name_zh",
-    "place_name_en", "year", "period_start", "period_end", "span", "start", "end", "sentence",
-    "origin", "place_source", "period_source", "why",
-)
-
-
-def replace_facts(
-    db: sqlite_utils.Database, document_id: int, facts: Iterable[Mapping[str, Any]],
-    extractor_version: str,
-) -> int:
-    """Replace a document's facts with ``facts`` and stamp the extractor version; returns count."""
-    rows = []
-    for fact in facts:
-        row = {k: fact.get(k) for k in FACT_FIELDS}
-        row["approx"] = int(bool(row.get("approx")))
-        row["document_id"] = document_id
-        row["extractor_version"] = extractor_version
-        rows.append(row)
-    with db.conn:
-        db.execute("delete from facts where document_id = ?", [document_id])
-        if rows:
-            db.table("facts").insert_all(rows)
-        db.table("documents").update(
-            document_id, {"extractor_version": extractor_version, "extracted_at": utcnow()}
-        )
-    return len(rows)
-
-
 def document_ids_needing_extraction(
     db: sqlite_utils.Database, extractor_version: str | None, only_relevant: bool = True
 ) -> list[int]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 import db as store
+from reliefwatch.extract_command import check_published
 
 DEFAULT_DB = "data/reliefwatch.db"
 
@@ -108,34 +109,54 @@ def crawl(sources, start_urls, db_path, archive_dir, full, max_pages, quiet, red
     click.get_current_context().exit(report(summary, db_path, quiet))
 
 
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="Worker processes for extraction [default: one per core].")
+quiet_option = click.option("-q", "--quiet", is_flag=True,
+                            help="No progress display; only the summary and errors (cron).")
+
+
 @cli.command()
 @db_option
-@click.option("--input", "input_path", type=click.File("r", encoding="utf-8"),
+@click.option("--input", "input_file", type=click.File("rb"),
               help="JSONL documents: {\"id\", \"text\", \"lang\"?, \"published\"?, \"title\"?}.")
-@click.option("--output", "output_path", type=click.File("w", encoding="utf-8"),
+@click.option("--output", "output_path", type=click.File("w", encoding="utf-8", lazy=True),
               help="Write one fact per line (JSONL) here; with --input.")
 @click.option("--text", help="Print the facts of this pasted text.")
-@click.option("--published", help="Publication date for --text (resolves 去年, last year ...).")
+@click.option("--published", callback=check_published,
+              help="Publication date for --text: YYYY, YYYY-MM or YYYY-MM-DD (resolves 去年).")
 @click.option("--lang", type=click.Choice(["zh", "en", "mixed"]), help="Language of --text.")
 @click.option("--json", "as_json", is_flag=True, help="With --text: print JSON lines.")
 @click.option("--explain", is_flag=True,
               help="With --text: say what set each figure's metric, place and period.")
 @click.option("--all", "force", is_flag=True,
               help="Re-extract every document, not only those the current extractor missed.")
-def extract(db_path, input_path, output_path, text, published, lang, as_json, explain,
-            force) -> None:
+@jobs_option
+@click.option("--batch-size", type=click.IntRange(min=1),
+              help="Documents committed per transaction [default: 200, or fewer every 2 s].")
+@quiet_option
+def extract(db_path, input_file, output_path, text, published, lang, as_json, explain, force,
+            jobs, batch_size, quiet) -> None:
     """Find quantified facts: in the database, in a JSONL file, or in a pasted text.
+
+    Documents whose extraction fails are listed in the extraction_errors table and retried
+    by the next run (exit status 3 when there were any; 5 when the database cannot be
+    written).
 
     \b
     Examples:
-      reliefwatch extract --db data/reliefwatch.db
+      reliefwatch extract --db data/reliefwatch.db --jobs 2
       reliefwatch extract --input docs.jsonl --output facts.jsonl
       reliefwatch extract --text "去年，全县发放劳务报酬1.2亿元。" --published 2024-04-11
       reliefwatch extract --text "..." --published 2024-04-11 --explain
     """
     import nlp
+    from reliefwatch import extract_command as command
     from reliefwatch import pipeline
+    from reliefwatch.outcome import EXIT_PARTIAL
 
+    if output_path is not None and input_file is None:
+        raise click.UsageError("--output needs --input (the JSONL documents to read)")
     if text is not None:
         facts = nlp.extract_facts(text, lang=None if lang == "mixed" else lang,
                                   published=published)
@@ -147,28 +168,19 @@ def extract(db_path, input_path, output_path, text, published, lang, as_json, ex
             if explain and facts:
                 click.echo("\n" + nlp.format_explanations(facts))
         return
-    if input_path is not None:
+    if input_file is not None:
         out = output_path or click.get_text_stream("stdout")
-        docs = facts_total = 0
-        for line_no, line in enumerate(input_path, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                click.echo(f"line {line_no}: not JSON ({exc}); skipped", err=True)
-                continue
-            docs += 1
-            for row in pipeline.facts_for_record(record):
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                facts_total += 1
-        click.echo(f"{facts_total} facts from {docs} documents", err=True)
+        docs, facts_total, skipped = command.extract_jsonl(
+            input_file, out, pipeline.facts_for_record, lambda m: click.echo(m, err=True))
+        click.echo(f"{facts_total} facts from {docs} documents"
+                   + (f"; {skipped} lines skipped" if skipped else ""), err=True)
         return
-    with _guard(db_path):
-        database = store.open_db(db_path)
-        summary = pipeline.extract_documents(database, force=force)
-    click.echo(f"extracted {summary.facts} facts from {summary.documents} documents"
-               + (f"; {summary.failed} failed (see crawl_errors)" if summary.failed else ""))
+    command.require_database(db_path)
+    with command.database_errors(db_path), _guard(db_path):
+        summary = command.extract_database(db_path, force, jobs, quiet, batch_size)
+    if summary.failed or not quiet:
+        click.echo(command.summary_line(summary), err=quiet)
+    click.get_current_context().exit(EXIT_PARTIAL if summary.failed else 0)
 
 
 @cli.command()
@@ -182,11 +194,12 @@ def serve(db_path, host, port) -> None:
     Example:
       reliefwatch serve --db data/reliefwatch.db --port 8001
     """
+    from reliefwatch.extract_command import database_errors, require_database
     from reliefwatch.publish import serve as serve_datasette
 
-    if not db_path.exists():
-        raise click.ClickException(f"{db_path} does not exist: run 'reliefwatch crawl' first")
-    store.open_db(db_path).close()  # bring an older database's schema up to date
+    require_database(db_path)
+    with database_errors(db_path):
+        store.open_db(db_path).close()  # bring an older database's schema up to date
     click.echo(f"Datasette: http://{host}:{port}/{db_path.stem}")
     serve_datasette(db_path, host=host, port=port)
 
@@ -206,9 +219,9 @@ def run(sources, start_urls, db_path, archive_dir, full, max_pages, quiet, redis
       17 3 * * 1-6  cd /srv/reliefwatch && .venv/bin/reliefwatch run
       17 3 * * 0    cd /srv/reliefwatch && .venv/bin/reliefwatch run --full
     """
-    from reliefwatch import pipeline
+    from reliefwatch import extract_command as command
     from reliefwatch.crawling import report
-    from reliefwatch.outcome import EXIT_PARTIAL, unwritable
+    from reliefwatch.outcome import EXIT_PARTIAL
 
     with _guard(db_path):
         summary = _crawl(db_path, sources, start_urls, archive_dir, full, max_pages, quiet,
@@ -216,32 +229,32 @@ def run(sources, start_urls, db_path, archive_dir, full, max_pages, quiet, redis
         code = report(summary, db_path, quiet)
         if summary.signal:  # stopped by SIGTERM/Ctrl-C: no extraction, say so in the code
             click.get_current_context().exit(code)
-        try:
-            result = pipeline.extract_documents(store.open_db(db_path))
-        except sqlite3.OperationalError as exc:
-            raise unwritable(db_path, exc) from exc
+        with command.database_errors(db_path):
+            result = command.extract_database(db_path, False, None, quiet)
     if not quiet or result.failed:
-        click.echo(f"extracted {result.facts} facts from {result.documents} documents"
-                   + (f"; {result.failed} failed (see crawl_errors)" if result.failed else ""),
-                   err=quiet)
+        click.echo(command.summary_line(result), err=quiet)
     click.get_current_context().exit(code or (EXIT_PARTIAL if result.failed else 0))
 
 
 @cli.command()
 @db_option
 @archive_option
-def reextract(db_path, archive_dir) -> None:
+@jobs_option
+@quiet_option
+def reextract(db_path, archive_dir, jobs, quiet) -> None:
     """Rebuild documents and facts from the WARC archive, without the network."""
     from crawlers.api import reextract_archive
-    from reliefwatch import pipeline
-    from reliefwatch.outcome import exit_code
+    from reliefwatch import extract_command as command
+    from reliefwatch.outcome import EXIT_PARTIAL, exit_code
 
-    with _guard(db_path):
+    with command.database_errors(db_path), _guard(db_path):
         summary = reextract_archive(db_path, archive_dir=archive_dir)
         _echo_crawl(summary)
-        result = pipeline.extract_documents(store.open_db(db_path), force=True)
-    click.echo(f"extracted {result.facts} facts from {result.documents} documents")
-    click.get_current_context().exit(exit_code(summary.status))
+        result = command.extract_database(db_path, True, jobs, quiet)
+    if not quiet or result.failed:
+        click.echo(command.summary_line(result), err=quiet)
+    code = exit_code(summary.status)
+    click.get_current_context().exit(code or (EXIT_PARTIAL if result.failed else 0))
 
 
 @cli.command()
@@ -333,6 +346,47 @@ def demo(db_path, serve, port) -> None:
                    f"  with their documents' titles, dates and URLs: {base}/fact_evidence\n"
                    f"  (Ctrl-C to stop)")
         serve_datasette(db_path, port=port)
+
+
+@cli.command()
+@db_option
+@click.option("--every", required=True, metavar="INTERVAL",
+              help="How often: 30m, 6h, 1d (hours that divide a day run at fixed times).")
+@click.option("--install", is_flag=True,
+              help="Write the systemd units (or the crontab line) instead of printing them.")
+@click.option("--systemd/--cron", "use_systemd", default=None,
+              help="Choose the form [default: systemd where it runs, else cron].")
+@click.option("--name", default="reliefwatch", show_default=True,
+              help="Unit or crontab tag name (one per database).")
+def schedule(db_path, every, install, use_systemd, name) -> None:
+    """Run 'reliefwatch run --quiet' every INTERVAL: a systemd user timer, or a crontab line.
+
+    \b
+    Examples:
+      reliefwatch schedule --every 6h                  # print what would be installed
+      reliefwatch schedule --every 6h --install        # install it
+      reliefwatch schedule --every 1d --cron --db /srv/reliefwatch/data/reliefwatch.db
+    """
+    from reliefwatch import schedule as sched
+
+    try:
+        job = sched.make_job(every, db_path, name)
+        systemd = sched.systemd_running() if use_systemd is None else use_systemd
+        if install:
+            done = sched.install_systemd(job) if systemd else sched.install_cron(job)
+            click.echo("\n".join(done))
+        elif systemd:
+            folder = sched.user_unit_dir()
+            for file_name, text in sched.systemd_units(job).items():
+                click.echo(f"# {folder / file_name}\n{text}")
+            click.echo(f"# then: systemctl --user daemon-reload && "
+                       f"systemctl --user enable --now {name}.timer\n"
+                       f"# runs while you are logged out: loginctl enable-linger $USER\n"
+                       f"# logs: journalctl --user -u {name}.service")
+        else:
+            click.echo(sched.cron_line(job))
+    except sched.ScheduleError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 class _guard:

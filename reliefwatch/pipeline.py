@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections import Counter
+import traceback
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from typing import Any
 
 import sqlite_utils
@@ -22,12 +22,46 @@ from nlp.tables import tables_facts
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class ExtractSummary:
-    documents: int = 0
-    facts: int = 0
-    failed: int = 0
-    by_metric: Counter = field(default_factory=Counter)
+class ExtractionFailed(Exception):
+    """The extractor failed on a document (raised, or logged by ``nlp`` and swallowed)."""
+
+
+class _ErrorRecords(logging.Handler):
+    """Collects the error records ``nlp`` logs while it reads one document."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def failures_raised() -> Iterator[None]:
+    """Raise :class:`ExtractionFailed` if ``nlp`` logged an error inside the block.
+
+    ``nlp.extract_facts`` logs an exception and returns no facts rather than raising, so that a
+    bad text never stops a caller; a document whose extraction logged one is a failure here,
+    not a document without facts.
+    """
+    collector = _ErrorRecords()
+    logger = logging.getLogger("nlp")
+    logger.addHandler(collector)
+    propagate, logger.propagate = logger.propagate, False  # the caller logs it, once
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = propagate
+    if collector.records:
+        record = collector.records[0]
+        detail = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            detail += f": {type(exc).__name__}: {exc}\n" + "".join(
+                traceback.format_exception(*record.exc_info)[-6:])
+        raise ExtractionFailed(detail)
 
 
 def load_reference_tables(database: sqlite_utils.Database) -> None:
@@ -40,31 +74,19 @@ def load_reference_tables(database: sqlite_utils.Database) -> None:
     store.load_places(database, (p.__dict__ for p in iter_places()))
 
 
-def extract_documents(database: sqlite_utils.Database, force: bool = False) -> ExtractSummary:
-    """Find facts in every document not yet processed by the current extractor version.
+def extract_documents(database: sqlite_utils.Database, force: bool = False,
+                      jobs: int | None = 1, progress: Any = None) -> Any:
+    """Extract the documents the current extractor has not processed (see
+    :func:`reliefwatch.extraction.extract_documents`, which this forwards to)."""
+    from reliefwatch.extraction import extract_documents as run
 
-    A document that makes the extractor fail is logged and counted, never stops the run; its
-    facts are left as they were so a later version can retry it.
-    """
-    load_reference_tables(database)
-    version = nlp.EXTRACTOR_VERSION
-    ids = store.document_ids_needing_extraction(database, None if force else version)
-    summary = ExtractSummary()
-    for doc_id in ids:
-        doc = database.table("documents").get(doc_id)
-        try:
-            facts = facts_for_document(database, doc)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            log.exception("extraction failed for document %s", doc_id)
-            store.record_error(database, None, doc.get("url") or str(doc_id), "extract",
-                               f"{type(exc).__name__}: {exc}")
-            summary.failed += 1
-            continue
-        store.replace_facts(database, doc_id, facts, version)
-        summary.documents += 1
-        summary.facts += len(facts)
-        summary.by_metric.update(f["metric"] for f in facts)
-    return summary
+    return run(database, force=force, jobs=jobs, progress=progress)
+
+
+def document_facts(database: sqlite_utils.Database, doc: dict[str, Any]) -> list[dict]:
+    """:func:`facts_for_document`, raising :class:`ExtractionFailed` where ``nlp`` failed."""
+    with failures_raised():
+        return facts_for_document(database, doc)
 
 
 def facts_for_document(database: sqlite_utils.Database, doc: dict[str, Any]) -> list[dict]:
@@ -123,18 +145,21 @@ def blank_table_lines(text: str, tables: Iterable[dict]) -> str:
     return "".join(out)
 
 
-def facts_for_record(record: dict[str, Any]) -> Iterator[dict]:
-    """Facts of one JSONL document record ``{"id", "text", "lang"?, "published"?, "title"?}``."""
-    facts = nlp.extract_facts(
-        record.get("text") or "", lang=record.get("lang") if record.get("lang") != "mixed"
-        else None, published=record.get("published"), title=record.get("title"),
-        publisher=record.get("publisher"),
-    )
+def facts_for_record(record: dict[str, Any]) -> list[dict]:
+    """Facts of one JSONL document record ``{"id", "text", "lang"?, "published"?, "title"?}``;
+    raises :class:`ExtractionFailed` where the extractor failed."""
+    with failures_raised():
+        facts = nlp.extract_facts(
+            record.get("text") or "", lang=record.get("lang") if record.get("lang") != "mixed"
+            else None, published=record.get("published"), title=record.get("title"),
+            publisher=record.get("publisher"),
+        )
+    rows = []
     for fact in facts:
-        row = fact.to_dict()
-        row = {"doc_id": record.get("id"), **row}
+        row = {"doc_id": record.get("id"), **fact.to_dict()}
         row["place_aliases"] = [n for n in (row.get("place_name_zh"), row.get("place_name_en"))
                                 if n]
         if record.get("url"):
             row["url"] = record["url"]
-        yield row
+        rows.append(row)
+    return rows

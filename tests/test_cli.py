@@ -104,7 +104,10 @@ def test_extract_database_is_idempotent(tmp_path):
 
 
 def test_a_second_run_on_a_locked_database_stops_cleanly(tmp_path):
+    import db as store
+
     path = tmp_path / "rw.db"
+    store.open_db(path).close()
     with run_lock(path):
         result = CliRunner().invoke(cli, ["extract", "--db", str(path)])
     assert result.exit_code == 5  # lock held or database unwritable (README: exit codes)
