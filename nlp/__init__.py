@@ -26,9 +26,13 @@ def _clean(text: object) -> str:
     return text[:MAX_CHARS].encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
 
 
+class ExtractionError(Exception):
+    """The extractor failed on a text (raised only with ``strict=True``)."""
+
+
 def extract_facts(
     text: str, lang: str | None = None, published: str | None = None, title: str | None = None,
-    *, publisher: str | None = None,
+    *, publisher: str | None = None, strict: bool = False,
 ) -> list[Fact]:
     """Every quantified fact in ``text`` (facts in a leading title count too).
 
@@ -46,7 +50,9 @@ def extract_facts(
         return extract_document(clean, lang, published if isinstance(published, str) else None,
                                 title if isinstance(title, str) else None,
                                 publisher if isinstance(publisher, str) else None)
-    except Exception:  # noqa: BLE001 - bad input must never stop a crawl or a load
+    except Exception as exc:  # noqa: BLE001 - bad input must never stop a crawl or a load
+        if strict:
+            raise ExtractionError(f"{type(exc).__name__}: {exc}") from exc
         log.exception("fact extraction failed; returning no facts")
         return []
 
@@ -70,7 +76,31 @@ def extract_table_facts(
         return []
 
 
+def extract_tables_facts(
+    tables: list, lang: str | None = None, published: str | None = None,
+    title: str | None = None, context: str | None = None, *, publisher: str | None = None,
+    strict: bool = False,
+) -> list[Fact]:
+    """Facts of a document's tables in page order (a table starting with data continues the
+    previous one and reuses its header); each table is a list of rows or ``{"rows": ...}``.
+    A table that makes the extractor fail is logged and skipped, or raises
+    :class:`ExtractionError` with ``strict=True``."""
+    from nlp.tables import tables_facts
+
+    try:
+        return tables_facts(tables, lang, published, title, context,
+                            publisher if isinstance(publisher, str) else None, strict=strict)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - malformed tables yield nothing unless strict
+        if strict:
+            raise ExtractionError(f"{type(exc).__name__}: {exc}") from exc
+        log.exception("table fact extraction failed; returning no facts")
+        return []
+
+
 __all__ = [
-    "EXTRACTOR_VERSION", "METRICS", "METRIC_NAMES", "Fact", "Metric", "detect_lang",
-    "extract_facts", "extract_table_facts", "format_explanations", "format_facts_table",
+    "EXTRACTOR_VERSION", "METRICS", "METRIC_NAMES", "ExtractionError", "Fact", "Metric",
+    "detect_lang", "extract_facts", "extract_table_facts", "extract_tables_facts",
+    "format_explanations", "format_facts_table",
 ]

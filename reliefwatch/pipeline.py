@@ -8,60 +8,19 @@ from __future__ import annotations
 import json
 import logging
 import re
-import traceback
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 import sqlite_utils
 
 import db as store
 import nlp
-from nlp.tables import tables_facts
 
 log = logging.getLogger(__name__)
 
 
 class ExtractionFailed(Exception):
-    """The extractor failed on a document (raised, or logged by ``nlp`` and swallowed)."""
-
-
-class _ErrorRecords(logging.Handler):
-    """Collects the error records ``nlp`` logs while it reads one document."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@contextmanager
-def failures_raised() -> Iterator[None]:
-    """Raise :class:`ExtractionFailed` if ``nlp`` logged an error inside the block.
-
-    ``nlp.extract_facts`` logs an exception and returns no facts rather than raising, so that a
-    bad text never stops a caller; a document whose extraction logged one is a failure here,
-    not a document without facts.
-    """
-    collector = _ErrorRecords()
-    logger = logging.getLogger("nlp")
-    logger.addHandler(collector)
-    propagate, logger.propagate = logger.propagate, False  # the caller logs it, once
-    try:
-        yield
-    finally:
-        logger.removeHandler(collector)
-        logger.propagate = propagate
-    if collector.records:
-        record = collector.records[0]
-        detail = record.getMessage()
-        if record.exc_info and record.exc_info[1] is not None:
-            exc = record.exc_info[1]
-            detail += f": {type(exc).__name__}: {exc}\n" + "".join(
-                traceback.format_exception(*record.exc_info)[-6:])
-        raise ExtractionFailed(detail)
+    """The extractor failed on a document."""
 
 
 def load_reference_tables(database: sqlite_utils.Database) -> None:
@@ -84,12 +43,16 @@ def extract_documents(database: sqlite_utils.Database, force: bool = False,
 
 
 def document_facts(database: sqlite_utils.Database, doc: dict[str, Any]) -> list[dict]:
-    """:func:`facts_for_document`, raising :class:`ExtractionFailed` where ``nlp`` failed."""
-    with failures_raised():
-        return facts_for_document(database, doc)
+    """:func:`facts_for_document`, raising :class:`ExtractionFailed` where ``nlp`` failed (the
+    document is then recorded in ``extraction_errors`` and retried, never stamped done)."""
+    try:
+        return facts_for_document(database, doc, strict=True)
+    except nlp.ExtractionError as exc:
+        raise ExtractionFailed(str(exc)) from exc
 
 
-def facts_for_document(database: sqlite_utils.Database, doc: dict[str, Any]) -> list[dict]:
+def facts_for_document(database: sqlite_utils.Database, doc: dict[str, Any],
+                       strict: bool = False) -> list[dict]:
     """Facts of one stored document: its text, and for PDFs the rows of its tables."""
     published, context_title = doc.get("published"), doc.get("title")
     publisher = doc.get("publisher")
@@ -112,11 +75,12 @@ def facts_for_document(database: sqlite_utils.Database, doc: dict[str, Any]) -> 
         text = blank_table_lines(text, tables)
     facts = [f.to_dict() for f in nlp.extract_facts(
         text, lang=doc.get("lang"), published=published, title=doc.get("title"),
-        publisher=publisher)]
+        publisher=publisher, strict=strict)]
     if tables:  # in page order, so a table continued on the next page keeps its header
-        facts += [f.to_dict() for f in tables_facts(
+        facts += [f.to_dict() for f in nlp.extract_tables_facts(
             tables, lang=doc.get("lang"), published=published,
-            title=doc.get("title") or context_title, context=text[:2000], publisher=publisher)]
+            title=doc.get("title") or context_title, context=text[:2000], publisher=publisher,
+            strict=strict)]
     return facts
 
 
@@ -148,12 +112,14 @@ def blank_table_lines(text: str, tables: Iterable[dict]) -> str:
 def facts_for_record(record: dict[str, Any]) -> list[dict]:
     """Facts of one JSONL document record ``{"id", "text", "lang"?, "published"?, "title"?}``;
     raises :class:`ExtractionFailed` where the extractor failed."""
-    with failures_raised():
+    try:
         facts = nlp.extract_facts(
             record.get("text") or "", lang=record.get("lang") if record.get("lang") != "mixed"
             else None, published=record.get("published"), title=record.get("title"),
-            publisher=record.get("publisher"),
+            publisher=record.get("publisher"), strict=True,
         )
+    except nlp.ExtractionError as exc:
+        raise ExtractionFailed(str(exc)) from exc
     rows = []
     for fact in facts:
         row = {"doc_id": record.get("id"), **fact.to_dict()}

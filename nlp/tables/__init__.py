@@ -81,7 +81,7 @@ def table_facts(rows: Rows, lang: str | None = None, published: str | None = Non
 
 def tables_facts(tables: list, lang: str | None = None, published: str | None = None,
                  title: str | None = None, context: str | None = None,
-                 publisher: str | None = None) -> list[Fact]:
+                 publisher: str | None = None, strict: bool = False) -> list[Fact]:
     """Facts of a PDF's tables in order; a table starting with data and as many columns as
     the previous table's header continues that table (page break) and reuses its header.
     Each table is a list of rows or a dict with ``rows`` (as stored by the pipeline)."""
@@ -93,6 +93,8 @@ def tables_facts(tables: list, lang: str | None = None, published: str | None = 
             found, previous = _facts(_grid(rows), published, title, context, publisher,
                                      previous)
         except Exception:  # noqa: BLE001 - one malformed table never loses the others
+            if strict:
+                raise
             log.exception("table fact extraction failed for one table")
             found, previous = [], []
         facts += found

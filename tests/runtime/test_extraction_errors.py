@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 import db as store
-from reliefwatch.pipeline import ExtractionFailed, failures_raised
+from reliefwatch.pipeline import ExtractionFailed, facts_for_record
 from reliefwatch.publish import make_datasette
 from tests.conftest import run_async
 
@@ -75,14 +75,18 @@ def test_extraction_errors_are_published(tmp_path):
     assert row["document_id"] == broken and "JSONDecodeError" in row["error"]
 
 
-def test_an_error_nlp_logs_and_swallows_is_a_failure():
-    # nlp.extract_facts logs an exception and returns no facts; that is no empty document
-    with pytest.raises(ExtractionFailed, match="returning no facts: KeyError: 'x'"):
-        with failures_raised():
-            try:
-                raise KeyError("x")
-            except KeyError:
-                logging.getLogger("nlp.document").exception(
-                    "fact extraction failed; returning no facts")
-    with failures_raised():  # warnings are no failure
-        logging.getLogger("nlp").warning("odd input")
+def test_an_extractor_failure_raises_in_strict_mode_and_is_logged_otherwise(monkeypatch, caplog):
+    import nlp
+    import nlp.document.reader as reader
+
+    def broken(*args, **kwargs):
+        raise KeyError("x")
+
+    monkeypatch.setattr(reader, "extract_document", broken)
+    with pytest.raises(nlp.ExtractionError, match="KeyError"):
+        nlp.extract_facts("全县发放劳务报酬1.2亿元。", strict=True)
+    with pytest.raises(ExtractionFailed, match="KeyError"):
+        facts_for_record({"id": "a", "text": "全县发放劳务报酬1.2亿元。"})
+    with caplog.at_level(logging.ERROR, logger="nlp"):
+        assert nlp.extract_facts("全县发放劳务报酬1.2亿元。") == []  # a caller that only reads
+    assert "fact extraction failed" in caplog.text
