@@ -17,6 +17,7 @@ import sqlite_utils
 
 import db as store
 import nlp
+from db.publication import refresh_publication
 from nlp.tables import tables_facts
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ def extract_documents(database: sqlite_utils.Database, force: bool = False) -> E
         summary.documents += 1
         summary.facts += len(facts)
         summary.by_metric.update(f["metric"] for f in facts)
+    refresh_publication(database)  # figures, fact_evidence, search (db/publication.py)
     return summary
 
 
