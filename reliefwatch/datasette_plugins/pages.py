@@ -1,0 +1,116 @@
+"""Template data for our pages: the home page, a fact's and a document's page, the dictionary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datasette.utils import tilde_decode
+from datasette.utils.asgi import Response
+
+from reliefwatch.datasette_plugins.cells import format_value, highlight
+
+# Home and database pages list what users need first and the gazetteer last.
+TABLE_ORDER = ("figures", "fact_evidence", "documents", "figure_conflicts", "facts", "metrics",
+               "sources", "crawl_runs", "crawl_errors", "places", "place_names", "place_tree")
+PLUGIN = "reliefwatch"
+
+
+def text_published(datasette: Any, source_id: str | None) -> bool:
+    """The per-source rights setting: may this instance show the document's full text?"""
+    config = (datasette.plugin_config(PLUGIN) or {}).get("full_text", {})
+    return bool(config.get("sources", {}).get(source_id or "", config.get("default", True)))
+
+
+async def _one(db: Any, sql: str, params: list | None = None) -> dict | None:
+    rows = (await db.execute(sql, params or [])).rows
+    return dict(rows[0]) if rows else None
+
+
+async def home_vars(datasette: Any) -> dict:
+    """Last crawl and refresh times, and the published tables in reading order."""
+    databases = []
+    for name, db in datasette.databases.items():
+        if name.startswith("_"):
+            continue
+        tables = set(await db.table_names())
+        hidden = set(await db.hidden_table_names())
+        counts = await db.table_counts(limit=10)
+        meta = datasette.metadata(database=name) or {}
+        described = meta.get("tables", {})
+        ordered = [t for t in TABLE_ORDER if t in tables and t not in hidden]
+        ordered += sorted(t for t in tables - hidden - set(ordered)
+                          if not described.get(t, {}).get("hidden"))
+        crawl = updated = None
+        if "crawl_runs" in tables:
+            crawl = await _one(db, "select finished_at, status from crawl_runs "
+                                   "where finished_at is not null order by id desc limit 1")
+        if "schema_info" in tables:
+            updated = await _one(db, "select value from schema_info where key = 'published_at'")
+        databases.append({
+            "name": name, "crawl": crawl, "updated": updated and updated["value"],
+            "tables": [{"name": t, "count": counts.get(t),
+                        "description": described.get(t, {}).get("description")}
+                       for t in ordered],
+            "queries": list((meta.get("queries") or {}).items()),
+        })
+    return {"rw_databases": databases}
+
+
+async def row_vars(datasette: Any, database: str, table: str, request: Any) -> dict:
+    """A fact's citation card, or a document's header and readable text."""
+    pks = request.url_vars.get("pks") if request else None
+    if not pks or table not in {"facts", "fact_evidence", "documents", "figures"}:
+        return {}
+    key = tilde_decode(pks)
+    db = datasette.get_database(database)
+    if table in {"facts", "fact_evidence"}:
+        fact = await _one(db, "select * from fact_evidence where fact_id = ?", [key])
+        if not fact:
+            return {}
+        fact["value_text"] = format_value(fact["value"], fact["unit"])
+        fact["evidence_html"] = highlight(fact["sentence"] or "", fact["span"])
+        fact["figure"] = await _one(db, "select id, label, documents, conflict, other_values "
+                                        "from figures where id = ?", [fact["figure_id"]])
+        return {"rw_fact": fact}
+    if table == "figures":
+        figure = await _one(db, "select * from figures where id = ?", [key])
+        if figure:
+            figure["value_text"] = format_value(figure["value"], figure["unit"])
+        return {"rw_figure": figure} if figure else {}
+    doc = await _one(
+        db, "select d.id, d.title, d.published, d.publisher, d.url, d.lang, d.content_type, "
+            "d.source_id, d.parent_id, d.text, s.name as source_name, p.title as parent_title, "
+            "(select count(*) from facts where document_id = d.id) as facts "
+            "from documents d left join sources s on s.id = d.source_id "
+            "left join documents p on p.id = d.parent_id where d.id = ?", [key])
+    if doc and not text_published(datasette, doc["source_id"]):
+        doc["text"] = None
+        doc["text_withheld"] = True
+    return {"rw_document": doc} if doc else {}
+
+
+async def dictionary(datasette: Any) -> Response:
+    """``/-/dictionary``: every published table and column with its description."""
+    sections = []
+    for name, db in datasette.databases.items():
+        if name.startswith("_"):
+            continue
+        meta = datasette.metadata(database=name) or {}
+        hidden = set(await db.hidden_table_names())
+        tables = [t for t in TABLE_ORDER if t in await db.table_names() and t not in hidden]
+        entries = []
+        for table in tables:
+            described = meta.get("tables", {}).get(table, {})
+            columns = described.get("columns", {})
+            entries.append({
+                "name": table, "description": described.get("description") or "",
+                "columns": [(c, columns.get(c, "")) for c in await db.table_columns(table)],
+            })
+        metrics = []
+        if "metrics" in await db.table_names():
+            metrics = [dict(r) for r in (await db.execute(
+                "select name, unit, description_en, description_zh from metrics order by name"
+            )).rows]
+        sections.append({"database": name, "tables": entries, "metrics": metrics})
+    html = await datasette.render_template("rw_dictionary.html", {"sections": sections})
+    return Response.html(html)
