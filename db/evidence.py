@@ -57,15 +57,15 @@ def table_row_evidence(sentence: str | None, tables_json: str | None, text: str 
         if rows and _is_header(rows[0]):
             header = rows[0]  # a table continued on the next page keeps the last header
         for row in rows:
-            if _squash(" | ".join(c or "" for c in row)) == wanted:
+            if _squash(" | ".join(c for c in row if c)) == wanted:
                 found = header
                 break
         if found is not None:
             break
     units = _UNIT.findall(text or "")
     parts = []
-    if found and _squash(" | ".join(found)) != wanted:
-        parts.append(" | ".join(c or "" for c in found))
+    if found and _squash(" | ".join(c for c in found if c)) != wanted:
+        parts.append(" | ".join(c for c in found if c))
     parts.append(sentence)
     if units:
         parts.append(f"单位：{units[0]}")

@@ -123,7 +123,7 @@ def read_groups(db: sqlite_utils.Database) -> tuple[dict[tuple, list[Report]], d
 
 
 def _sig(value: float) -> str:
-    return repr(round(value / step(value)) * step(value))
+    return f"{round(value / step(value)) * step(value):.12g}"
 
 
 def figure_rows(db: sqlite_utils.Database) -> tuple[list[dict], list[tuple[int, int]], list[dict]]:

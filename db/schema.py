@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 
 from db.migrations import add_missing_foreign_keys, migrate
 from db.search import ensure_search_tables
@@ -255,7 +256,6 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("figures", ["value"], False),
     ("figures", ["conflict"], False),
     ("figures", ["first_seen"], False),
-    ("figures", ["documents"], False),
     ("figure_conflicts", ["figure_id"], False),
     ("fact_evidence", ["metric", "place_code"], False),
     ("fact_evidence", ["place_code"], False),
@@ -263,7 +263,12 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("fact_evidence", ["province_code"], False),
     ("fact_evidence", ["year"], False),
     ("fact_evidence", ["source_id"], False),
-    ("fact_evidence", ["published"], False),
+    # Datasette orders its first page by the sort column alone and later pages by it and the
+    # primary key (ascending): these indexes give ties that same order on every page, so no
+    # row is skipped at a page boundary (HTML pages and streamed CSV alike).
+    ("fact_evidence", [DescIndex("published"), "fact_id"], False),
+    ("documents", [DescIndex("published"), "id"], False),
+    ("figures", [DescIndex("documents"), "id"], False),
     ("fact_evidence", ["figure_id"], False),
     ("fact_evidence", ["document_id"], False),
     ("fact_evidence", ["value"], False),

@@ -17,6 +17,8 @@ PLUGIN = "reliefwatch"
 
 def text_published(datasette: Any, source_id: str | None) -> bool:
     """The per-source rights setting: may this instance show the document's full text?"""
+    if isinstance(source_id, dict):  # a label-expanded cell on a table page
+        source_id = source_id.get("value")
     config = (datasette.plugin_config(PLUGIN) or {}).get("full_text", {})
     return bool(config.get("sources", {}).get(source_id or "", config.get("default", True)))
 
