@@ -14,7 +14,7 @@ from typing import Any
 from datasette import hookimpl
 
 from db.search import match_expression, register_functions
-from reliefwatch.datasette_plugins import cells, guards, pages
+from reliefwatch.datasette_plugins import cells, errors, guards, pages
 
 
 @hookimpl(trylast=True)
@@ -38,7 +38,7 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, datasette:
 
 @hookimpl
 def asgi_wrapper() -> Any:
-    return guards.bom_csv
+    return lambda app: guards.read_only(guards.bom_csv(app))
 
 
 @hookimpl
@@ -76,3 +76,16 @@ def menu_links(datasette: Any) -> list[dict]:
 @hookimpl
 def extra_css_urls(datasette: Any) -> list[str]:
     return [datasette.urls.path("/-/reliefwatch.css")]
+
+
+@hookimpl
+def startup() -> None:
+    errors.replace_default_handler()
+
+
+@hookimpl
+def handle_exception(datasette: Any, request: Any, exception: Exception):
+    async def inner() -> Any:
+        return await errors.error_response(datasette, request, exception)
+
+    return inner

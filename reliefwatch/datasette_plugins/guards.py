@@ -50,6 +50,28 @@ def limit_connection(conn: sqlite3.Connection, cell_limit: int = CELL_LIMIT,
     conn.row_factory = capped_row_factory(response_limit)
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def read_only(app: Callable) -> Callable:
+    """ASGI wrapper: only GET, HEAD and OPTIONS reach Datasette; anything else is 405.
+
+    The instance publishes no writable canned query, so no request needs another method.
+    """
+
+    async def wrapped(scope: dict, receive: Callable, send: Callable[[dict], Awaitable]):
+        if scope.get("type") == "http" and scope.get("method", "GET") not in SAFE_METHODS:
+            body = b"This ReliefWatch instance is read-only."
+            await send({"type": "http.response.start", "status": 405, "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD"),
+                (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        await app(scope, receive, send)
+
+    return wrapped
+
+
 def bom_csv(app: Callable) -> Callable:
     """ASGI wrapper: every ``.csv`` response starts with a UTF-8 byte order mark.
 
