@@ -82,7 +82,7 @@ def test_figure_ids_survive_a_refresh(crafted_db, tmp_path):
     copy.write_bytes(crafted_db.read_bytes())
     before = rows(copy, "select id, figure_key from figures order by id")
     database = store.open_db(copy)
-    refresh_publication(database)
+    assert not refresh_publication(database, force=True).skipped
     database.close()
     assert rows(copy, "select id, figure_key from figures order by id") == before
 
@@ -111,3 +111,17 @@ def test_every_canned_query_that_sums_or_ranks_reads_figures():
         if "sum(" in sql or "max(" in sql or "order by value" in sql:
             assert "from figures" in sql, name
             assert "figure" in (query.get("description", "") + query["title"]).lower(), name
+
+
+def test_refresh_is_skipped_when_nothing_changed_and_redone_when_facts_change(crafted_db,
+                                                                              tmp_path):
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(crafted_db.read_bytes())
+    database = store.open_db(copy)
+    assert refresh_publication(database).skipped
+    doc_id = database.execute("select id from documents where url like '%h2.html'").fetchone()[0]
+    store.replace_facts(database, doc_id, [], "test")  # the conflicting report is withdrawn
+    summary = refresh_publication(database)
+    assert not summary.skipped and summary.conflicts == 0
+    assert database.execute("select count(*) from figures where conflict = 1").fetchone()[0] == 0
+    database.close()
