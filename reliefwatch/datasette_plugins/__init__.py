@@ -47,6 +47,8 @@ def extra_template_vars(template: str, database: str | None, table: str | None,
     async def inner() -> dict:
         if template == "index.html":
             return await pages.home_vars(datasette)
+        if template == "database.html" and database:
+            return await pages.database_vars(datasette, database)
         if view_name == "row" and database and table:
             return await pages.row_vars(datasette, database, table, request)
         return {}

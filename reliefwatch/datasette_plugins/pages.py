@@ -58,6 +58,20 @@ async def home_vars(datasette: Any) -> dict:
     return {"rw_databases": databases}
 
 
+async def database_vars(datasette: Any, database: str) -> dict:
+    """The database page's tables in reading order (Datasette lists them alphabetically)."""
+    db = datasette.get_database(database)
+    names = set(await db.table_names())
+    hidden = set(await db.hidden_table_names())
+    counts = await db.table_counts(limit=10)
+    ordered = [t for t in TABLE_ORDER if t in names and t not in hidden]
+    ordered += sorted(names - hidden - set(ordered)) + sorted(hidden)
+    return {"tables": [
+        {"name": t, "columns": await db.table_columns(t), "count": counts.get(t),
+         "hidden": t in hidden, "private": False}
+        for t in ordered]}
+
+
 async def row_vars(datasette: Any, database: str, table: str, request: Any) -> dict:
     """A fact's citation card, or a document's header and readable text."""
     pks = request.url_vars.get("pks") if request else None

@@ -137,6 +137,31 @@ def test_home_page_lists_useful_tables_first_gazetteer_last_and_last_update(ds):
     assert "/-/dictionary" in page and "/-/dashboards" in page
 
 
+def test_database_page_lists_useful_tables_first_and_offers_sql(ds):
+    page = get(ds, "/reliefwatch").text
+    order = [page.index(f'<a href="/reliefwatch/{t}">') for t in ("figures", "fact_evidence",
+                                                                  "documents", "places")]
+    assert order == sorted(order)
+    assert 'name="sql"' in page and "seen_urls" not in page
+
+
+def test_why_is_shown_on_the_fact_page_when_the_extractor_gives_it(crafted_db, tmp_path):
+    import db as store
+    from db.publication import refresh_publication
+
+    copy = tmp_path / "why.db"
+    copy.write_bytes(crafted_db.read_bytes())
+    database = store.open_db(copy)
+    database["facts"].add_column("why", str)
+    database.execute("update facts set why = 'metric cue 劳务报酬 before the amount'")
+    database.conn.commit()
+    refresh_publication(database, force=True)
+    (fact_id,) = database.execute("select id from facts limit 1").fetchone()
+    database.close()
+    page = run_async(make_datasette(copy).client.get(f"/why/facts/{fact_id}")).text
+    assert "Why this reading:</strong> metric cue 劳务报酬 before the amount" in page
+
+
 @pytest.mark.parametrize("path", [
     "/reliefwatch/facts.csv", "/reliefwatch/fact_evidence.csv?_size=max",
     "/reliefwatch/figures.csv?_dl=1", "/reliefwatch/fact_evidence.csv?_stream=on",
