@@ -188,14 +188,17 @@ def test_json_is_not_touched_by_the_bom(ds):
 
 
 def test_atom_feed_of_new_figures_filtered_by_place_and_metric(ds):
-    feed = get(ds, "/reliefwatch/new_figures.atom?place=" + quote("湘西州")
+    feed = get(ds, "/reliefwatch/new_figures_for_place.atom?place=" + quote("湘西州")
                + "&metric=labor_remuneration_yuan")
     assert feed.status_code == 200 and "xml" in feed.headers["content-type"]
     entries = re.findall(r"<entry>.*?</entry>", feed.text, re.S)
     assert len(entries) == 1 and "405,000,000" in entries[0]
-    hechi = get(ds, "/reliefwatch/new_figures.atom?metric=&place=" + quote("Hechi City")).text
+    hechi = get(ds, "/reliefwatch/new_figures_for_place.atom?metric=&place="
+                + quote("Hechi City")).text
     # two investment figures, the city's households, and Bama county's households and percent
     assert hechi.count("<entry>") == 5
+    everything = get(ds, "/reliefwatch/new_figures.atom?metric=investment_yuan").text
+    assert everything.count("<entry>") == 2
 
 
 def test_dashboard_per_metric_and_its_chart_queries_run(ds, crafted_db):
