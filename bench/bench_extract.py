@@ -18,7 +18,6 @@ from pathlib import Path
 import jieba
 
 import nlp
-from nlp.pipeline import load_user_dictionary
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "fixtures"
 FILLER_ZH = [
@@ -61,8 +60,8 @@ def main() -> None:
     docs = build_corpus(args.mb)
     chars = sum(len(t) for t, _ in docs)
     megabytes = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
-    load_user_dictionary()
-    nlp.extract_facts(docs[0][0], published="2024-06-01")  # load pipelines and gazetteer
+    jieba.initialize()
+    nlp.extract_facts(docs[0][0], published="2024-06-01")  # load rules and gazetteer
 
     start = time.perf_counter()
     for text, _ in docs:

@@ -16,14 +16,16 @@ _SPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[\d.,%\-—–]+$")
 
 _COLUMNS = """fact_id, figure_id, metric, value, unit, approx, place, place_code, place_name_en,
-  place_name_zh, province_code, prefecture_code, year, span, sentence, why, title, published,
-  url, publisher, source_id, document_id, lang, origin, extractor_version, longitude,
-  latitude"""
+  place_name_zh, province_code, prefecture_code, year, span, sentence, why, place_source,
+  period_source, title, published, url, publisher, source_id, document_id, lang, origin,
+  extractor_version, longitude, latitude"""
+# Columns the extractor may or may not give (older databases lack them).
+OPTIONAL = ("why", "place_source", "period_source")
 
 _SELECT = """
 select f.id, f.figure_id, f.metric, f.value, f.unit, f.approx, f.place, f.place_code,
   f.place_name_en, f.place_name_zh, pl.province_code, pl.prefecture_code, f.year, f.span,
-  f.sentence, {why}, coalesce(d.title, p.title), coalesce(d.published, p.published), d.url,
+  f.sentence, {why}, {place_source}, {period_source}, coalesce(d.title, p.title), coalesce(d.published, p.published), d.url,
   coalesce(d.publisher, p.publisher, s.publisher, s.name), d.source_id, d.id, d.lang,
   f.origin, f.extractor_version, pl.longitude, pl.latitude
 from facts f
@@ -74,11 +76,11 @@ def table_row_evidence(sentence: str | None, tables_json: str | None, text: str 
 
 def refresh_evidence(db: sqlite_utils.Database) -> int:
     """Rebuild ``fact_evidence`` from facts, documents, sources and places."""
-    has_why = "why" in db.table("facts").columns_dict
+    have = db.table("facts").columns_dict
+    optional = {c: f"f.{c}" if c in have else "null" for c in OPTIONAL}
     with db.conn:
         db.execute("delete from fact_evidence")
-        db.execute(f"insert into fact_evidence ({_COLUMNS}) "
-                   + _SELECT.format(why="f.why" if has_why else "null"))
+        db.execute(f"insert into fact_evidence ({_COLUMNS}) " + _SELECT.format(**optional))
         table_facts = db.execute(
             "select f.id, f.sentence, d.tables, d.text from facts f "
             "join documents d on d.id = f.document_id "

@@ -162,7 +162,7 @@ def store_document(db: sqlite_utils.Database, doc: Mapping[str, Any]) -> tuple[i
 FACT_FIELDS = (
     "metric", "value", "unit", "approx", "low", "high", "place", "place_code", "place_name_zh",
     "place_name_en", "year", "period_start", "period_end", "span", "start", "end", "sentence",
-    "origin",
+    "origin", "place_source", "period_source", "why",
 )
 
 

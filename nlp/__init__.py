@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from nlp.fact import Fact
-from nlp.formatting import format_facts_table
+from nlp.formatting import format_explanations, format_facts_table
 from nlp.lang import detect_lang
 from nlp.metrics import METRIC_NAMES, METRICS, Metric
 
@@ -37,7 +37,7 @@ def extract_facts(
     document's own jurisdiction, the place of 全州/我县/"the prefecture" when the text does
     not name it. Never raises on bad input.
     """
-    from nlp.document import extract_document
+    from nlp.document.reader import extract_document
 
     clean = _clean(text)
     if not clean.strip():
@@ -72,5 +72,5 @@ def extract_table_facts(
 
 __all__ = [
     "EXTRACTOR_VERSION", "METRICS", "METRIC_NAMES", "Fact", "Metric", "detect_lang",
-    "extract_facts", "extract_table_facts", "format_facts_table",
+    "extract_facts", "extract_table_facts", "format_explanations", "format_facts_table",
 ]

@@ -31,7 +31,23 @@ class Fact:
     period_start: str | None = None
     period_end: str | None = None
     origin: str = "text"
+    place_source: str | None = None  # own clause, sentence, paragraph, frame, publisher, ...
+    period_source: str | None = None  # own clause, sentence, paragraph, frame, publication date
+    metric_why: str | None = None  # what set the metric: a cue word, the unit, a figure before
+    place_why: str | None = None  # where the place came from, with the words read
+    period_why: str | None = None  # where the period came from, with the words read
+
+    @property
+    def why(self) -> str:
+        """The evidence of the reading in one line: what set its metric, place and period."""
+        return (f"metric: {self.metric_why or '-'}; place: {self.place_why or '-'}; "
+                f"period: {self.period_why or '-'}")
 
     def to_dict(self) -> dict:
-        """Plain dict with the field names of the ``facts`` table and the scorer."""
-        return asdict(self)
+        """Plain dict with the field names of the ``facts`` table and the scorer; the three
+        ``*_why`` parts become one ``why`` column."""
+        row = asdict(self)
+        for key in ("metric_why", "place_why", "period_why"):
+            del row[key]
+        row["why"] = self.why
+        return row

@@ -55,3 +55,14 @@ def format_facts_table(facts: Iterable[Fact]) -> str:
     if len(rows) == 1:
         lines.append("(no facts)")
     return "\n".join(lines)
+
+
+def format_explanations(facts: Iterable[Fact]) -> str:
+    """One numbered block per fact: what set its metric, and where its place and period
+    came from (its own clause, the paragraph, the headline's frame, the publication date)."""
+    blocks = []
+    for n, fact in enumerate(facts, 1):
+        blocks.append(f"{n}. {_cell(fact.span)} → {fact.metric}, {_cell(fact.place)}, "
+                      f"{_cell(fact.year)}\n   metric: {fact.metric_why or '-'}\n"
+                      f"   place:  {fact.place_why or '-'}\n   period: {fact.period_why or '-'}")
+    return "\n".join(blocks)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from nlp.settings import SETTINGS
+
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_MIN_ZH_LINE_CHARS = 12  # a Chinese line this long is content, not a footer stamp
-_MIN_EN_LINE_WORDS = 8
 
 
 def script_of(text: str) -> str:
@@ -28,9 +28,9 @@ def detect_lang(text: str) -> str:
         words = len(_LATIN_WORD.findall(line))
         han_total += han
         word_total += words
-        if han >= words and han >= _MIN_ZH_LINE_CHARS:
+        if han >= words and han >= SETTINGS.document.content_line_min_han:
             zh_lines += 1
-        elif words > han and words >= _MIN_EN_LINE_WORDS:
+        elif words > han and words >= SETTINGS.document.content_line_min_words:
             en_lines += 1
     if zh_lines and en_lines:
         return "mixed"

@@ -112,9 +112,12 @@ def crawl(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
 @click.option("--published", help="Publication date for --text (resolves 去年, last year ...).")
 @click.option("--lang", type=click.Choice(["zh", "en", "mixed"]), help="Language of --text.")
 @click.option("--json", "as_json", is_flag=True, help="With --text: print JSON lines.")
+@click.option("--explain", is_flag=True,
+              help="With --text: say what set each figure's metric, place and period.")
 @click.option("--all", "force", is_flag=True,
               help="Re-extract every document, not only those the current extractor missed.")
-def extract(db_path, input_path, output_path, text, published, lang, as_json, force) -> None:
+def extract(db_path, input_path, output_path, text, published, lang, as_json, explain,
+            force) -> None:
     """Find quantified facts: in the database, in a JSONL file, or in a pasted text.
 
     \b
@@ -122,6 +125,7 @@ def extract(db_path, input_path, output_path, text, published, lang, as_json, fo
       reliefwatch extract --db data/reliefwatch.db
       reliefwatch extract --input docs.jsonl --output facts.jsonl
       reliefwatch extract --text "去年，全县发放劳务报酬1.2亿元。" --published 2024-04-11
+      reliefwatch extract --text "..." --published 2024-04-11 --explain
     """
     import nlp
     from reliefwatch import pipeline
@@ -134,6 +138,8 @@ def extract(db_path, input_path, output_path, text, published, lang, as_json, fo
                 click.echo(json.dumps(fact.to_dict(), ensure_ascii=False))
         else:
             click.echo(nlp.format_facts_table(facts) if facts else "no facts found")
+            if explain and facts:
+                click.echo("\n" + nlp.format_explanations(facts))
         return
     if input_path is not None:
         out = output_path or click.get_text_stream("stdout")

@@ -79,6 +79,14 @@ def test_extract_text_resolves_last_year_against_published():
     assert fact["year"] == "2023"
 
 
+def test_extract_text_explain_says_where_place_and_period_came_from():
+    result = CliRunner().invoke(cli, ["extract", "--text", "去年，全县发放劳务报酬1.2亿元。",
+                                      "--published", "2024-04-11", "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "metric: cue '劳务报酬'" in result.output
+    assert "period: sentence '去年'" in result.output
+
+
 def test_extract_database_is_idempotent(tmp_path):
     import db as store
 

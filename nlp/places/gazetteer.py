@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
 from nlp.places.model import LEVEL_RANK, Place
+from nlp.resources import read_text
 
 # English words compared case-insensitively ("Dahua Yao autonomous county").
 SUFFIX_WORDS = frozenset({
@@ -101,7 +101,7 @@ def gazetteer() -> Gazetteer:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = (files("nlp.places") / "data" / name).read_text(encoding="utf-8")
+    text = read_text("nlp.places", name)
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 

@@ -12,6 +12,7 @@ import re
 
 from nlp.places.gazetteer import gazetteer, sort_codes
 from nlp.places.model import Place, PlaceMention
+from nlp.places.regions import find_regions
 from nlp.places.romanize import is_pinyin
 from nlp.places.scan import Hit, scan_chinese, scan_english
 from nlp.places.villages import Locality, compound_sites, find_chinese, find_english, find_sites
@@ -132,6 +133,10 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
     if sites:
         localities = [loc for loc in localities
                       if not any(s.start < loc.end and loc.start < s.end for s in sites)] + sites
+    taken = [(h.start, h.end) for h in hits] + [(loc.start, loc.end) for loc in localities]
+    names_end = frozenset(h.end for h in hits)
+    localities += [r for r in find_regions(text, names_end)
+                   if not any(s < r.end and r.start < e for s, e in taken)]
     localities.sort(key=lambda loc: loc.start)
     return _attach(text, divisions, localities)
 
@@ -149,8 +154,9 @@ def _attach(text: str, divisions: list[tuple[int, int, Place]],
             out.append(PlaceMention(start, end, text[start:end], place))
             di += 1
         following = bisect.bisect_left(division_starts, loc.end)
-        parent = _explicit_parent(text, loc, divisions[following:following + 1])
-        if parent is None:
+        parent = None if loc.level == "region" else _explicit_parent(
+            text, loc, divisions[following:following + 1])
+        if parent is None and loc.level != "region":
             sentence = starts[bisect.bisect_right(starts, loc.start) - 1]
             parent = _preceding_parent(text, loc, out, sentence)
         place = Place(None, loc.name_zh, loc.name_en, loc.level, parent)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
+
+from nlp.resources import read_text
 
 _MAX_SYLLABLE = 6
 
@@ -12,7 +13,7 @@ _MAX_SYLLABLE = 6
 @cache
 def char_readings() -> dict[str, str]:
     """One toneless reading per CJK character (``data/char_pinyin.tsv``)."""
-    text = (files("nlp.places") / "data" / "char_pinyin.tsv").read_text(encoding="utf-8")
+    text = read_text("nlp.places", "char_pinyin.tsv")
     return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from nlp.places.gazetteer import gazetteer, norm_word
+from nlp.resources import read_text
+from nlp.words import word_starts
 
 # A bare stem followed by one of these names a street, town or village, not the division.
 _NOT_AFTER_BARE = frozenset("村镇乡街路巷社屯组寨")
+_MEASURES = frozenset("名个户人元位家所座条项")
 _EN_CAPITALISED = re.compile(r"(?<![A-Za-z'’])[A-Z][A-Za-z]*(?:['’][A-Za-z]+)*")
 _EN_NEXT = re.compile(r"[ \t\u00a0-]{1,3}([A-Za-z]+(?:['’][A-Za-z]+)*)")
 _EN_PREV = re.compile(r"([A-Z][a-z]+) $")
@@ -38,7 +40,7 @@ class Hit:
 @cache
 def common_words() -> dict[str, str]:
     """Two-character common words (not place names) with a jieba part of speech."""
-    text = (files("nlp.places") / "data" / "common_words.tsv").read_text(encoding="utf-8")
+    text = read_text("nlp.places", "common_words.tsv")
     return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
 
 
@@ -49,7 +51,7 @@ def is_cjk(ch: str) -> bool:
 @cache
 def stem_holders() -> dict[str, tuple[str, ...]]:
     """Bare stem -> common words that contain it (长治 -> 长治久安)."""
-    text = (files("nlp.places") / "data" / "stem_holders.tsv").read_text(encoding="utf-8")
+    text = read_text("nlp.places", "stem_holders.tsv")
     rows = (line.split("\t", 1) for line in text.splitlines() if "\t" in line)
     return {stem: tuple(words.split("|")) for stem, words in rows}
 
@@ -62,12 +64,31 @@ def _inside_holder(text: str, start: int, stem: str) -> bool:
     return False
 
 
+# A name right after a number and its unit is part of a figure: 35585名|山区, 百亿元|大关.
+_NUMBER_TAIL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两][名个户人元位家所座条项]?$")
+_WINDOW = 4
+
+
+def _after_number(text: str, start: int) -> bool:
+    return bool(_NUMBER_TAIL.search(text, max(0, start - 2), start))
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether the private tokenizer's words start at ``start`` and at ``end`` (白山|羊 is no
+    boundary in 白山羊: the stem 白山 is a fragment of a word there)."""
+    lo = max(0, start - _WINDOW)
+    starts = word_starts(text[lo:min(len(text), end + _WINDOW)])
+    return start - lo in starts and end - lo in starts
+
+
 def _bare_stem_ok(text: str, start: int, end: int, prev_end: int) -> bool:
     """A bare stem (河池, 大化) must not be glued into a longer word on either side."""
     words = common_words()
     if end < len(text) and text[end] in _NOT_AFTER_BARE:
         return False
-    if _inside_holder(text, start, text[start:end]):
+    if _inside_holder(text, start, text[start:end]) or _after_number(text, start):
+        return False
+    if not _on_word_boundaries(text, start, end):
         return False
     if start > prev_end and start > 0 and is_cjk(text[start - 1]):
         if text[start - 1:start + 1] in words:
@@ -90,6 +111,9 @@ def scan_chinese(text: str) -> list[Hit]:
             i += 1
             continue
         hit = None
+        if text[i] in _MEASURES and i and _NUMBER_TAIL.search(text, max(0, i - 1), i):
+            i += 1  # 35585名山区: the measure word of a number, not 名山区
+            continue
         for size in lengths[text[i]]:
             key = text[i:i + size]
             codes = full.get(key)

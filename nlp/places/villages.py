@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from nlp.places.romanize import is_pinyin, romanize
 from nlp.places.scan import common_words, is_cjk
+from nlp.resources import load_json
+from nlp.words import words
 
 ZH_SUFFIXES = {"村": ("Village", "village"), "镇": ("Town", "town"), "乡": ("Township", "town"),
                "街道": ("Subdistrict", "town"), "社区": ("Community", "village")}
@@ -32,6 +35,8 @@ _STOP_CHARS = frozenset("的了是在个们着把被这那每各该其此也就�
                         "已所之以由则但即按据当有和及")
 _STRONG_STOP_CHARS = frozenset("的了是在个们着把被这那每各该其此也就又还并而或从到对给让为等将与"
                                "及已所之则但即按据当")
+_SUFFIX_CHARS = frozenset("村镇乡县区市州旗")
+_LOCATIVES = frozenset({"上", "里", "内", "中"})
 # Characters a name does not start with (administrative suffixes of a preceding name).
 _NO_LEAD = frozenset("县市省区镇乡村州")
 # Generic words before 村/镇/乡/社区: 贫困村, 示范村, 城镇, 乡村, 安置社区 ...
@@ -71,8 +76,37 @@ class Locality:
     level: str
 
 
+@cache
+def _name_edges() -> tuple[tuple[str, ...], str]:
+    words = load_json("nlp.places", "localities.json")
+    return tuple(words["not_name_start"]), words["not_name_end"]
+
+
+def _edges_ok(text: str, start: int, end: int, floor: int) -> bool:
+    """A name opens no verb, scope word or measure phrase, ends in no conjunction, and starts
+    where a word starts (村委会|上坝村: 委会上坝 is no name); after a place name a locative
+    word is no obstacle (宋家庄镇上苏庄村: 镇上 reads as one word, yet the name starts after
+    the town)."""
+    bad_start, bad_end = _name_edges()
+    stem = text[start:end]
+    if stem.startswith(bad_start) or stem[-1] in bad_end:
+        return False
+    lo = max(0, start - 4)
+    pos = lo
+    for word in words(text[lo:end + 1]):
+        if pos == start:
+            return True
+        if pos < start < pos + len(word):
+            return (pos == start - 1 and word[0] in _SUFFIX_CHARS
+                    and word[1:] in _LOCATIVES and start == floor)
+        pos += len(word)
+    return True
+
+
 def _stem_ok(text: str, start: int, end: int, floor: int, listed: bool = False) -> bool:
     stem = text[start:end]
+    if not _edges_ok(text, start, end, floor):
+        return False
     # Right after a place name (会川镇本庙村) or in a list (、以礼社区) a name may hold a
     # character that is a function word elsewhere (本, 以, 和, 向).
     named = listed or _name_position(text, start, floor)
@@ -82,8 +116,6 @@ def _stem_ok(text: str, start: int, end: int, floor: int, listed: bool = False) 
     words = common_words()
     if stem.endswith(_GENERIC_TAILS) and not _market_town(text, start, end, floor, words):
         return False
-    if start > floor and text[start - 1:start + 1] in words:
-        return False  # 帮助|干溪: the name would start inside a word
     if words.get(stem, "").startswith("t"):
         return False  # 今年村里, 目前村内: a time word before 村里, no name
     lead = words.get(stem[:2], "")
@@ -184,7 +216,8 @@ def _english_plural(text: str, lo: int, hi: int) -> list[Locality]:
 # Named resettlement sites: 德胜安置区, 五里岗安置社区, "Xinmin resettlement community",
 # "Wumeng Relocation Town". The name is kept as written; a generic modifier (集中安置区,
 # 万人以上安置区) or a headline's type word alone ("the Relocation Town") is no name.
-_ZH_SITE = re.compile(r"(?:搬迁)?(?:安置社区|安置小区|安置区|安置点)")
+_ZH_SITE = re.compile(r"(?:易地扶贫搬迁|易地搬迁|扶贫搬迁|移民搬迁|生态搬迁|搬迁)?(?:集中)?"
+                      r"(?:安置社区|安置小区|安置区|安置点)")
 _SITE_GENERIC = ("集中", "分散", "城镇", "县城", "城区", "大型", "中型", "小型", "万人", "千人",
                  "以上", "跨县", "跨区", "易地", "搬迁", "扶贫", "新建", "统一", "所有", "全部",
                  "各个", "部分", "这些", "多个", "移民", "后续", "上述", "前述", "以下", "其他",

@@ -9,6 +9,7 @@ from functools import cache
 
 from nlp.quantities.lexicon import lexicon
 from nlp.resources import alternation
+from nlp.settings import SETTINGS
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -66,7 +67,6 @@ def _blocker_re() -> re.Pattern[str]:
     return re.compile("|".join([*_PATTERNS, rf"(?i:{alternation(lexicon().names)})"]))
 
 
-_REACH = 60  # how far a blocked span may start before, or end after, a number
 
 
 def blocked_spans(norm: str, near: list[tuple[int, int]] | None = None
@@ -101,7 +101,8 @@ def blocked_spans(norm: str, near: list[tuple[int, int]] | None = None
 def _windows(near: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in near:
-        lo, hi = max(0, start - _REACH), min(size, end + _REACH)
+        reach = SETTINGS.quantities.blocker_reach
+        lo, hi = max(0, start - reach), min(size, end + reach)
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
         else:

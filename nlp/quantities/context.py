@@ -13,6 +13,7 @@ from nlp.quantities.counted import (
     noun_phrase_end,
 )
 from nlp.quantities.lexicon import lexicon
+from nlp.settings import SETTINGS
 
 _PERCENT_RE = re.compile(
     r" {0,4}(?P<pp>(?:个|個)? {0,4}百 {0,2}分 {0,2}[点點]|percentage[ -]points?\b|pp\b)"
@@ -38,7 +39,9 @@ _PEOPLE_HINT = re.compile(r"(?i:\b(?:jobs?|employ\w*|hired|trained|residents|peo
                           r"workers|relocat\w*|labou?rers|migrants)\b)")
 _FOUND = frozenset({"found", "got", "secured", "landed", "obtained", "took", "gained"})
 NEUTRAL_MEASURES = {"个", "個", "名", "项", "家", "位", "批", "类", "种"}
-ZH_NOUN_GAP = {True: 6, False: 2}  # chars allowed before the noun, with / without a measure
+# chars allowed before the noun, with / without a measure
+ZH_NOUN_GAP = {True: SETTINGS.quantities.zh_noun_gap_with_measure,
+               False: SETTINGS.quantities.zh_noun_gap_without_measure}
 
 
 @dataclass

@@ -7,15 +7,13 @@ of training, not projects; "实施以工代赈26项" counts projects.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import jieba
 
 from nlp.places.scan import common_words, is_cjk
+from nlp.settings import SETTINGS
+from nlp.words import words
 
 # The counted noun never runs past these (的 starts a modifier of something else).
 NOUN_STOP = frozenset("的之，。、；：！？,.;:!?（）()“”\"《》 和与及或等0123456789万亿千百")
-MAX_NOUN_CHARS = 6
 # One-character words that end a noun phrase: 自然|寨, 村民|组, 安置|点.
 _NOUN_TAILS = frozenset("寨村组户点区站所厂园馆室队场库桥路渠池房屋塘坝井棚院校班类项")
 # Parts of speech (jieba) of words that end a noun phrase once it has begun.
@@ -28,7 +26,6 @@ _PROJECT_VERB = re.compile(r"(?:开工|竣工|完工|建成|开建|立项)(?:建
 # provinces, "5个安置点群众" counts sites.
 _COLLECTIVE = re.compile(r"省份|省区|地区|城市|县|市|乡镇|街道|社区|安置区|安置点|企业|合作社|"
                          r"基地|车间|园区|部门|单位")
-PROJECT_LOOKBACK = 14
 # Heads that make a people/household noun before them a modifier: 村民小组, 农户合作社.
 _OTHER_HEAD = re.compile(
     r"小组|委员会|合作社|协会|大会|之家|中心|服务站|夜校|组织|议事会|车间|工厂"
@@ -48,28 +45,23 @@ def noun_limit(norm: str, pos: int, limit: int) -> int:
     return end
 
 
-@lru_cache(maxsize=4096)
-def _words(segment: str) -> tuple[str, ...]:
-    return tuple(jieba.lcut(segment, HMM=False))
-
-
 def noun_phrase_end(norm: str, pos: int) -> int | None:
     """End of the noun phrase starting at ``pos`` ("自然寨" in "自然寨的人居环境",
     "示范基地" in "示范基地建设"); None when no CJK noun starts there."""
-    end = noun_limit(norm, pos, min(len(norm), pos + MAX_NOUN_CHARS + 4))
+    end = noun_limit(norm, pos, min(len(norm), pos + SETTINGS.quantities.noun_max_chars + 4))
     segment = norm[pos:end]
     if not segment or not all(is_cjk(ch) for ch in segment[:1]):
         return None
     pos_of = common_words()
     length = 0
-    for i, word in enumerate(_words(segment)):
+    for i, word in enumerate(words(segment)):
         if not all(is_cjk(ch) for ch in word):
             break
         if i and pos_of.get(word, "n").startswith(_PHRASE_END_POS):
             break
         if i and len(word) == 1 and word not in _NOUN_TAILS:
             break  # "两项指标均…": 均 is no part of the noun
-        if length + len(word) > MAX_NOUN_CHARS:
+        if length + len(word) > SETTINGS.quantities.noun_max_chars:
             break
         length += len(word)
     return pos + length if length else None
@@ -86,7 +78,8 @@ def counts_projects(norm: str, measure_end: int, start: int | None, broad: bool 
         return False
     if not broad:
         return bool(_PROJECT_VERB.search(norm, max(0, start - 8), start))
-    return bool(_PROJECT_CONTEXT.search(norm, max(0, start - PROJECT_LOOKBACK), start))
+    lookback = SETTINGS.quantities.project_lookback
+    return bool(_PROJECT_CONTEXT.search(norm, max(0, start - lookback), start))
 
 
 def collective_before(noun: str, head_start: int) -> bool:

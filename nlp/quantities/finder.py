@@ -17,6 +17,7 @@ from nlp.quantities.fractions import find_fractions, merge
 from nlp.quantities.model import Quantity
 from nlp.quantities.normalize import normalize
 from nlp.quantities.scan import RawNumber, scan
+from nlp.settings import SETTINGS
 
 _RANGE_SEP = re.compile(r" {0,2}(?:至|到|~|-|(?i:to|and)(?= )) {0,2}")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
@@ -32,7 +33,6 @@ _INNER_APPROX = re.compile(r"[余多来许]")
 _LABEL = re.compile(r"(?i:\b(?:group|no|nos|nr|article|section|chapter|table|figure|fig|phase|"
                     r"item|part|step|page|pp?|vol|issue|room|line|level|grade|class)\.? ?)$")
 _PERCENT_OF = re.compile(r"(?i:\b(?:per ?cents?|percents?) of )$")
-_MAX_DIGITS = 9  # longer runs of bare digits are identifiers, not counts
 
 
 def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
@@ -194,7 +194,8 @@ def _is_quantity(raw: RawNumber, unit: Unit, approx: bool, written: str,
                  negative: bool = False) -> bool:
     """Rules for bare numbers: which look like counts and which like words, years or IDs."""
     digits = sum(c.isdigit() for c in written)
-    if raw.kind == "arabic" and not raw.grouped and digits > _MAX_DIGITS and raw.scale == 1:
+    if (raw.kind == "arabic" and not raw.grouped
+            and digits > SETTINGS.quantities.max_bare_digits and raw.scale == 1):
         return False  # phone, record or account numbers
     if unit.unit is not None or raw.percent_scale is not None:
         return True

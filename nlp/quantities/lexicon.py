@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from nlp.resources import alternation
+from nlp.resources import alternation, read_text
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("nlp.quantities").joinpath("data", name).read_text(encoding="utf-8")
+    text = read_text("nlp.quantities", name)
     rows = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

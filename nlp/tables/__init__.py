@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import logging
 
-from nlp.dates import parse_published
 from nlp.fact import Fact
 from nlp.lang import script_of
-from nlp.period_model import Period, year_period
-from nlp.periods import find_periods
-from nlp.place_refs import PlaceRef, group_places
+from nlp.periods.dates import parse_published
+from nlp.periods.grammar import find_periods
+from nlp.periods.model import Period, year_period
 from nlp.places import link_places
-from nlp.scope import publisher_place
+from nlp.places.references import PlaceRef, group_places
+from nlp.places.scope import publisher_place
 from nlp.tables.columns import Column, column
 from nlp.tables.grid import (
     NUMBER,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nlp import metric_rules as rules
 from nlp.lang import script_of
+from nlp.metrics import rules
 from nlp.tables.grid import BRACKET, T
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from nlp.resources import load_json
 
-T = load_json("tables.json")
+T = load_json("nlp.tables", "tables.json")
 BRACKET = re.compile(r"[（(\[【]([^）)\]】]*)[）)\]】]")
 _FOOTNOTE = r"(?:[*＊※†‡▲△#]+|[①-⑳])"
 NUMBER = re.compile(

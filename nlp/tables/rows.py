@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.place_refs import LEVEL_RANK, PlaceRef, group_places
 from nlp.places import link_places
-from nlp.scope import ancestors
+from nlp.places.references import LEVEL_RANK, PlaceRef, group_places
+from nlp.places.scope import ancestors
 from nlp.tables.grid import BRACKET, T, is_number
 
 _ZONE = re.compile("(?:" + "|".join(map(re.escape, T["zone_suffixes"])) + ")$")

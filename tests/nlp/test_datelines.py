@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import extract_facts
-from nlp.dates import dateline_date
+from nlp.periods.dates import dateline_date
 
 
 @pytest.mark.parametrize("line", [

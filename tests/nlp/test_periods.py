@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.dates import RefDate, dateline_date, parse_published
-from nlp.periods import find_periods
+from nlp.periods.dates import RefDate, dateline_date, parse_published
+from nlp.periods.grammar import expand, find_periods, load_grammar
 
 REF = RefDate(2024, 9)
 
@@ -87,3 +87,25 @@ def test_published_forms(value: str | None, expected: RefDate | None) -> None:
 ])
 def test_datelines(line: str, expected: RefDate | None) -> None:
     assert dateline_date(line) == expected
+
+
+def test_grammar_templates_expand_placeholders_and_keep_quantifiers() -> None:
+    expanded = expand(r"(?P<y>{Y})年\d{1,2}月", {"Y": r"(?:20\d\d)"})
+    assert expanded == r"(?P<y>(?:20\d\d))年\d{1,2}月"
+
+
+def test_grammar_file_with_an_unknown_handler_fails_loudly() -> None:
+    bad = """
+[fragments]
+Y = '(?:20\\d\\d)'
+[en]
+ignore_case = true
+[[en.rule]]
+pattern = '{Y}'
+handler = "no_such_handler"
+role = "period"
+[zh]
+ignore_case = false
+"""
+    with pytest.raises(ValueError, match="unknown role or handler"):
+        load_grammar(bad)

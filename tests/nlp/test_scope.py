@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import extract_facts
-from nlp.scope import find_cues, publisher_place
+from nlp.places.scope import find_cues, publisher_place
 
 
 @pytest.mark.parametrize(("text", "level", "anaphor"), [

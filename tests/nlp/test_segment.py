@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp.segment import clause_bounds, split_document, split_sentences
+from nlp.document.sections import clause_bounds, split_document, split_sentences
 
 
 def _texts(text: str) -> list[str]:

@@ -46,10 +46,10 @@ def test_helper_enterprises_count_in_the_receiving_place() -> None:
     assert [f.place for f in facts] == ["铜仁市"]
 
 
-def test_a_site_population_has_no_neighbours_period() -> None:
+def test_a_site_population_takes_no_neighbours_period_but_the_publication_year() -> None:
     facts = extract_facts("2023年，六枝特区新建扶贫车间6个。德胜安置区共安置搬迁群众1300户。",
                           published="2024-06-10")
-    assert [(f.place, f.year) for f in facts] == [("六枝特区", "2023"), ("德胜安置区", None)]
+    assert [(f.place, f.year) for f in facts] == [("六枝特区", "2023"), ("德胜安置区", "2024")]
 
 
 def test_a_western_citys_own_enterprises_stay_its_own() -> None:

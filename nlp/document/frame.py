@@ -1,0 +1,121 @@
+"""The frame of a document: where each section's figures are, when, and from which date.
+
+The headline, the title, the dateline and the lead decide whether a section reports on one
+place (its main place) or on the whole country, which period its headline names, and the
+date relative expressions are resolved against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from nlp.document.sections import Section, Sentence
+from nlp.document.state import NO_SOURCE, SectionState, Source
+from nlp.lang import script_of
+from nlp.periods.dates import RefDate
+from nlp.periods.grammar import find_periods
+from nlp.periods.model import Period
+from nlp.places.references import PlaceRef, national_cue
+from nlp.places.scope import Scope, find_cues
+from nlp.settings import SETTINGS
+
+_PRESS = re.compile(r"国新办|国务院新闻办|新闻发布会|(?i:information\s+office|press\s+conference)")
+
+
+# "新华社北京5月11日电", "本报长沙讯", "BEIJING, March 4 (Xinhua) --": where the report was
+# filed, not what its figures are about.
+_DATELINE_AFTER = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
+                             r"|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\(")
+
+
+def dateline_place(text: str, ref: PlaceRef) -> bool:
+    """Whether the place opens a dateline (新华社北京5月11日电): where the report was filed."""
+    return bool(_DATELINE_AFTER.match(text, ref.end))
+
+
+def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef],
+                title_refs: list[PlaceRef], title: str | None,
+                scope: Scope) -> tuple[PlaceRef | None, Source]:
+    """The place a section reports on, and how it was found."""
+    headline = section.headline
+    inside = [r for s in sentences if s.section == section.index for r in refs
+              if s.start <= r.start and r.end <= s.end]
+    if headline is not None:
+        own = [r for r in refs if headline.start <= r.start and r.end <= headline.end]
+        if own:
+            best = max(own, key=lambda r: (r.rank, r.start))
+            return best, Source("frame", f"headline: {best.text}")
+        if national_cue(headline.text):
+            return None, Source("national", "the headline")
+    if title_refs and section.index == 0:
+        best = max(title_refs, key=lambda r: (r.rank, r.start))
+        return best, Source("frame", f"title: {best.text}")
+    heading = headline.text if headline is not None else (title if section.index == 0 else None)
+    if _national_lead(section, sentences, inside, heading):
+        return None, Source("national", "the lead")
+    own_cue = _headline_cue_place(heading, inside, scope)
+    if own_cue is not None:
+        # 我州召开…: the document's own prefecture
+        return own_cue, Source("frame", f"headline: {own_cue.cue} → {own_cue.text}")
+    counts = Counter((r.code or r.text) for r in inside if r.level != "region")
+    if not counts:
+        if scope.publisher is None:
+            return None, NO_SOURCE
+        return scope.publisher, Source("publisher", scope.publisher.text)
+    key, n = counts.most_common(1)[0]
+    if n < SETTINGS.document.min_main_place_mentions:
+        return None, NO_SOURCE
+    best = next(r for r in inside if (r.code or r.text) == key)
+    return best, Source("frame", f"most named: {best.text}")
+
+
+def _national_lead(section: Section, sentences: list[Sentence], inside: list[PlaceRef],
+                   heading: str | None) -> bool:
+    """A national title or lead (国新办发布会, "nationwide", a ministry's totals) with no place
+    in the opening sentences: a place named later (an example province) is not the subject."""
+    lead = [s for s in sentences if s.section == section.index and not s.headline][:2]
+    if not lead or any(r.start < lead[-1].end for r in inside):
+        return False
+    return bool(heading and (national_cue(heading) or _PRESS.search(heading))) or any(
+        national_cue(s.text) or _PRESS.search(s.text) for s in lead)
+
+
+def _headline_cue_place(heading: str | None, inside: list[PlaceRef],
+                        scope: Scope) -> PlaceRef | None:
+    cues = [c for c in find_cues(heading or "") if not c.anaphor]
+    if not cues:
+        return None
+    found = scope.resolve(cues[0], inside, (heading or "")[cues[0].start:cues[0].end])
+    return found if found is None else found.shifted(-found.start)
+
+
+def frame_sections(sections: list[Section], sentences: list[Sentence], refs: list[PlaceRef],
+                   title_refs: list[PlaceRef], title: str | None, scope: Scope,
+                   given: RefDate | None) -> list[SectionState]:
+    """Each section's reference date, main place and headline (or title) period.
+
+    ``refs`` are the document's places that may be a main place; ``given`` is the caller's
+    publication date (the first section's date, else each section's own dateline)."""
+    states = []
+    for s in sections:
+        place, source = _main_place(s, sentences, refs, title_refs, title, scope)
+        states.append(SectionState(given if (s.index == 0 and given) else (s.date or given),
+                                   place, source))
+    for section, state in zip(sections, states, strict=True):
+        if section.headline is not None:
+            state.title_period, state.title_words = first_period(section.headline.text,
+                                                                 state.ref)
+    if title and sections[0].headline is None:
+        states[0].title_period, states[0].title_words = first_period(title, states[0].ref)
+    return states
+
+
+def first_period(text: str | None, ref: RefDate | None) -> tuple[Period | None, str | None]:
+    """The first period ``text`` states, and its words."""
+    if not text:
+        return None, None
+    for m in find_periods(text, ref, script_of(text)):
+        if m.role == "period" and m.period is not None:
+            return m.period, m.text
+    return None, None

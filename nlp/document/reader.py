@@ -1,0 +1,137 @@
+"""One pass over a document: frame its sections, then read sentence after sentence, carrying
+periods and places from paragraph to paragraph, and complete headline figures at the end."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.document.frame import dateline_place, frame_sections
+from nlp.document.resolver import set_period
+from nlp.document.sections import split_document
+from nlp.document.sentence import read_sentence
+from nlp.document.state import NO_SOURCE, FoundFact, SectionState, SentenceContext, Source
+from nlp.fact import Fact
+from nlp.lang import script_of
+from nlp.periods.carry import carries_over
+from nlp.periods.dates import parse_published
+from nlp.periods.grammar import find_periods
+from nlp.periods.model import Period
+from nlp.places import link_places
+from nlp.places.bystanders import persons, quoted
+from nlp.places.references import PlaceRef, group_places, short_forms
+from nlp.places.roles import examples, helpers
+from nlp.places.scope import Scope, cue_refs, publisher_place
+from nlp.quantities import find_quantities
+
+# A sentence without a digit or Chinese numeral holds no fact: it is not read for facts.
+NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
+                     r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+                     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
+                     r"thirds?|quarters?|fifths?|tenths?)\b",
+                     re.I)
+
+
+def _refs_in(refs: list[PlaceRef], start: int, end: int) -> list[PlaceRef]:
+    return [r.shifted(-start) for r in refs if start <= r.start and r.end <= end]
+
+
+def _sentence_place(refs: list[PlaceRef]) -> PlaceRef | None:
+    return max(refs, key=lambda r: (r.rank, r.start)) if refs else None
+
+
+def extract_document(text: str, lang: str | None = None, published: str | None = None,
+                     title: str | None = None, publisher: str | None = None) -> list[Fact]:
+    """Facts of a whole document, in text order."""
+    sections, sentences = split_document(text, title)
+    scope = Scope(publisher_place(publisher), lang if lang in ("zh", "en") else script_of(text))
+    refs = [r for r in group_places(text, link_places(text, lang))
+            if not dateline_place(text, r)]
+    refs = short_forms(text, refs)
+    aside = set(persons(text, refs))
+    refs = [r for r in refs if r not in aside]
+    quoting = set(quoted(text, refs))
+    helping = set(helpers(text, refs)) | set(examples(text, refs)) | quoting
+    title_refs = []
+    if title and not any(s.headline for s in sentences):
+        title_refs = group_places(title, link_places(title, lang))
+    states = frame_sections(sections, sentences, [r for r in refs if r not in helping],
+                            title_refs, title, scope, parse_published(published))
+    facts: list[FoundFact] = []
+    headline_facts: list[FoundFact] = []
+    carry: Period | None = None
+    carry_source = NO_SOURCE
+    anaphor = local = None
+    previous: list = []
+    paragraph = section = -1
+    para_texts: list[str] = []  # the sentences of the current paragraph
+    para_headline = False
+    for sentence in sentences:
+        if sentence.section != section:
+            section, anaphor, carry, para_texts = sentence.section, None, None, []
+            scope.reset()
+        if sentence.paragraph != paragraph:
+            kept = carry if not para_headline and carries_over(
+                carry, " ".join(para_texts), len(para_texts), sentence.text) else None
+            paragraph, carry, local, previous = sentence.paragraph, kept, None, []
+            carry_source = Source("previous paragraph", carry_source.words)
+            para_texts, para_headline = [], sentence.headline
+        para_texts.append(sentence.text)
+        state = states[section]
+        named = _refs_in(refs, sentence.start, sentence.end)
+        antecedents = [r for r in named if r.shifted(sentence.start) not in helping]
+        local_refs = sorted(named + cue_refs(sentence.text, antecedents, scope),
+                            key=lambda r: r.start)
+        s_lang = script_of(sentence.text)
+        # Only a sentence with a quantity can hold a fact: the rest are read for periods only.
+        quantities = find_quantities(sentence.text, s_lang) if NUMERIC.search(
+            sentence.text) else None
+        if quantities:
+            ctx = SentenceContext(s_lang, sentence.start, state.ref, local_refs, carry,
+                                  carry_source, None if sentence.headline else state.title_period,
+                                  Source("frame", state.title_words), anaphor, state.main_place,
+                                  state.main_source, sentence.headline, local, previous,
+                                  section=section)
+            reading = read_sentence(sentence.text, ctx, quantities)
+            mentions, found = reading.periods, reading.facts
+            previous = reading.candidates or previous
+        else:
+            mentions, found = find_periods(sentence.text, state.ref, s_lang), []
+        stated = [m for m in mentions
+                  if m.role in ("period", "to_date") and m.period is not None]
+        if any(m.role == "period" for m in mentions) or stated:
+            carry = stated[-1].period if stated else None
+            carry_source = Source("paragraph", stated[-1].text) if stated else NO_SOURCE
+        if stated and not sentence.headline and state.first_period is None:
+            state.first_period, state.first_words = stated[0].period, stated[0].text
+        anaphor = _sentence_place([r for r in local_refs if r not in named
+                                   or r.shifted(sentence.start) not in quoting]) or anaphor
+        scope.observe([r for r in local_refs if r not in named or r in antecedents])
+        local = max((r for r in local_refs if r.rank >= 4), key=lambda r: (r.rank, r.start),
+                    default=local)
+        if sentence.headline:
+            headline_facts += found
+        facts.extend(found)
+    _complete_headlines(headline_facts, facts, states)
+    return [f.fact for f in facts]
+
+
+def _complete_headlines(headline_facts: list[FoundFact], facts: list[FoundFact],
+                        states: list[SectionState]) -> None:
+    """A headline figure without a period takes the body's period for the same figure, else
+    the first period the article states."""
+    for found in headline_facts:
+        fact = found.fact
+        if fact.year is not None:
+            continue
+        twin = next((o.fact for o in facts if o.section == found.section
+                     and o.fact is not fact and o.fact.start > fact.end
+                     and o.fact.unit == fact.unit and o.fact.value == fact.value), None)
+        if twin is not None and twin.year:
+            fact.year, fact.period_start, fact.period_end = (
+                twin.year, twin.period_start, twin.period_end)
+            fact.period_source = "body"
+            fact.period_why = f"body: the same figure '{twin.span}' ({twin.period_why})"
+            continue
+        state = states[found.section]
+        if state.first_period is not None:
+            set_period(fact, state.first_period, Source("body", state.first_words))

@@ -1,0 +1,176 @@
+"""Resolve each figure's period and place from the sentence's candidates, the paragraph's
+carry-over and the section's frame, and build the fact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from nlp.document.state import NO_SOURCE, SentenceContext, Source
+from nlp.fact import Fact
+from nlp.metrics import stock
+from nlp.metrics.classifier import Candidate
+from nlp.periods.grammar import PeriodMention
+from nlp.periods.model import Period, year_period
+from nlp.places.bystanders import organisations, outside_quote
+from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
+from nlp.places.roles import examples, national_rule
+from nlp.settings import SETTINGS
+
+_RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
+
+
+def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceContext,
+                  text: str = "", others: list[Candidate] = ()) -> tuple[Period | None, Source]:
+    """The period a careful reader cites the figure with, and where it came from: a time in
+    its clause, else elsewhere in its sentence, else carried from earlier in the paragraph,
+    else the headline's frame, else the publication year (``null`` for an undated past state).
+
+    Stock figures (:mod:`nlp.metrics.stock`) take only a period of their own clause, and a
+    cumulative total none from after it or from an earlier sentence: they fall through to the
+    frame and the publication year.
+    """
+    found = _stated_period(c, mentions, ctx, text, others)
+    if found is not None:
+        return found
+    if ctx.frame_period is not None:
+        return ctx.frame_period, ctx.frame_source
+    if text and stock.past_state(text, c.start):
+        return None, Source("none", "an undated past state")
+    if ctx.ref is not None and not ctx.headline:
+        return year_period(ctx.ref.year), Source("publication date", str(ctx.ref.year))
+    return None, NO_SOURCE
+
+
+def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceContext,
+                   text: str, others: list[Candidate]) -> tuple[Period | None, Source] | None:
+    """A period the text states for the figure: in its sentence or carried to it."""
+    usable = [m for m in mentions if m.role in ("period", "to_date") and m.period is not None]
+    lo, hi = c.clause
+    if text and stock.is_standing(c, text, others):
+        own = [m for m in usable if lo <= m.start and m.end <= hi]
+        return (own[0].period, Source("own clause", own[0].text)) if own else None
+    reach = SETTINGS.periods.target_reach
+    for m in mentions:
+        if m.role == "target" and lo <= m.start and m.end <= c.start <= m.end + reach:
+            base = usable[-1].period if usable else ctx.carry_period
+            year = base.end_year if base else (ctx.ref.year if ctx.ref else None)
+            return (year_period(year) if year else None), Source("own clause", m.text)
+    in_clause = [m for m in usable if lo <= m.start and m.end <= hi]
+    if in_clause:
+        nearest = min(in_clause, key=lambda m: abs(m.start - c.start))
+        return nearest.period, Source("own clause", nearest.text)
+    before = [m for m in usable if m.end <= c.start]
+    if before:
+        return before[-1].period, Source("sentence", before[-1].text)
+    if text and stock.cumulative(c, text):
+        return None  # a running total: no period from after it or from earlier sentences
+    after = [m for m in usable if m.start >= c.end]
+    if after:
+        return after[0].period, Source("sentence", after[0].text)
+    carry = ctx.carry_period
+    if carry and carry.start[:4] != carry.end[:4] and text and stock.present_statement(text):
+        return None
+    return (carry, ctx.carry_source) if carry else None
+
+
+def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:
+    return max(refs, key=lambda r: (r.rank, -abs(r.start - pos)))
+
+
+def _named(ref: PlaceRef, kind: str) -> tuple[PlaceRef, Source]:
+    return ref, Source(kind, f"{ref.cue} → {ref.text}" if ref.cue else ref.text)
+
+
+def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceContext,
+                 national: bool | None = None) -> tuple[PlaceRef | None, Source]:
+    """Clause place, else the sentence's (a village/town anywhere, else one named before the
+    figure), else the previous sentence's for "This ...", else the paragraph's village or
+    town, else the section's main place; with where it came from."""
+    lo, hi = c.clause
+    if national_rule(text, c.start, refs) if national is None else national:
+        return None, Source("national", "a national requirement")
+    refs = outside_quote(text, refs, c.start)
+    if refs and national_cue(text[lo:hi]):
+        orgs = organisations(text, refs)
+        refs = [r for r in refs if r not in orgs]
+    shown = examples(text, refs)
+    in_clause = [r for r in refs if lo <= r.start and r.end <= hi]
+    if len(in_clause) > 1 and shown:
+        in_clause = [r for r in in_clause if r not in shown] or in_clause
+    if shown:
+        refs = [r for r in refs if r not in shown]
+    if in_clause:
+        return _named(_most_specific(in_clause, c.start), "own clause")
+    if national_cue(text[lo:hi]):
+        return None, Source("national", "its clause")
+    before = [r for r in refs if r.end <= c.start]
+    if before:
+        return _named(_most_specific(before, c.start), "sentence")
+    if national_cue(text[:c.start]):
+        return None, Source("national", "its sentence")
+    if ctx.anaphor_place is not None and starts_with_anaphor(text):
+        return _named(ctx.anaphor_place, "previous sentence")
+    if ctx.paragraph_place is not None:
+        return _named(ctx.paragraph_place, "paragraph")
+    return ctx.main_place, ctx.main_source
+
+
+_SITE = re.compile(r"安置|(?i:resettlement|relocation)")
+
+
+def _code(place: PlaceRef | None) -> str | None:
+    """The place's division code; a resettlement site takes the code of its county."""
+    if place is None:
+        return None
+    if place.code is None and place.level == "village" and _SITE.search(place.text):
+        return place.parent_code
+    return place.code
+
+
+def build_fact(c: Candidate, text: str, place: tuple[PlaceRef | None, Source],
+               period: tuple[Period | None, Source], offset: int) -> Fact:
+    q = c.quantity
+    ref, place_source = place
+    when, period_source = period
+    return Fact(
+        metric=c.metric, value=float(q.value), unit=c.unit, span=text[c.start:c.end],
+        start=offset + c.start, end=offset + c.end, sentence=text, approx=bool(q.approx),
+        low=q.low, high=q.high,
+        place=ref.text if ref else None, place_code=_code(ref),
+        place_name_zh=ref.name_zh if ref else None,
+        place_name_en=ref.name_en if ref else None,
+        year=when.label if when else None, period_start=when.start if when else None,
+        period_end=when.end if when else None, origin="text",
+        place_source=place_source.kind, period_source=period_source.kind,
+        metric_why=c.why, place_why=place_source.describe(),
+        period_why=period_source.describe(),
+    )
+
+
+def set_period(fact: Fact, period: Period, source: Source) -> None:
+    """Give a fact a period found after it was built (a frame or a twin figure)."""
+    fact.year, fact.period_start, fact.period_end = period.label, period.start, period.end
+    fact.period_source, fact.period_why = source.kind, source.describe()
+
+
+def inside_name(c: Candidate, refs: list[PlaceRef], mentions: list[PeriodMention]) -> bool:
+    """A number inside a place name (十八洞村, 百色市) or a period ("first three quarters")."""
+    q = c.quantity
+    return any(r.start < q.end and q.start < r.end for r in refs) or any(
+        m.start < q.end and q.start < m.end for m in mentions)
+
+
+def split_range(fact: Fact, c: Candidate, text: str) -> list[Fact]:
+    """"3000万-5000万元", "30 to 50 people": one approximate fact per bound."""
+    q = c.quantity
+    if q.low is None or q.high is None or q.high == q.low:
+        return [fact]
+    sep = _RANGE_SEP.search(text, q.start, q.end)
+    if sep is None:
+        return [fact]
+    low = replace(fact, value=float(q.low), span=text[c.start:sep.start()], approx=True,
+                  end=fact.start + sep.start() - c.start)
+    high = replace(fact, value=float(q.high), span=text[sep.end():c.end], approx=True,
+                   start=fact.start + sep.end() - c.start)
+    return [low, high]

@@ -1,0 +1,111 @@
+"""Stock figures: counts that describe a standing set rather than what happened in a period.
+
+Annotators leave the year of these null unless the figure's own clause names a period:
+- a count of places that is the subject or scope of the clause ("the 160 key counties ...
+  saw", "in 160 key counties ... was 6.7 million", "中西部22个省份脱贫劳动力...");
+- a population that frames the rest of the sentence ("全省约192万搬迁群众中，...",
+  "Of the 1.2 million relocated residents, ...");
+- a cumulative total (累计, cumulative) whose sentence states no period before it: the
+  paragraph's period does not carry over to it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nlp.metrics.classifier import Candidate
+
+_PLACE_COUNT = re.compile(
+    r"(?:省份|省区|省市|市州|州市|县市区?|区县|地市|县|(?i:count(?:y|ies)|provinces?|"
+    r"prefectures?(?: and cities)?|municipalities|regions))$"
+)
+_CLAUSE_START = re.compile(r"[，,；;。：:!?！？\n]")
+# What may stand between the clause start and a subject count: a determiner or a region.
+_SUBJECT_LEAD_ZH = re.compile(r"^\s*(?:[^\d\s，,、]{1,4})?$")
+_SUBJECT_LEAD_EN = re.compile(r"^\s*(?:(?i:the|all|all the|its|their)\s+)?$")
+_SCOPE_LEAD_EN = re.compile(r"(?i:\b(?:in|across|for)\s+(?:the\s+)?)$")
+_BASE_AFTER_ZH = re.compile(r"中[，,]")
+_BASE_BEFORE_EN = re.compile(r"(?i:\b(?:of|among|out of)\s+(?:the|its|their)\s+)$")
+# "德胜安置区共安置…1300户", "The community is home to 12,000 people": a site's standing
+# population, stated in the present tense.
+_SITE_STOCK_ZH = re.compile(r"(?:安置区|安置点|安置社区|安置小区|社区)(?:内|里)?(?:共|共计|总共)?"
+                            r"(?:安置|入住|居住|住着|住有)(?:了|着)?[^，,；;。]{0,12}$")
+_SITE_STOCK_EN = re.compile(r"(?i:\b(?:is|are)\s+(?:now\s+)?home\s+to\s+(?:some\s+|about\s+|"
+                            r"around\s+|more\s+than\s+|over\s+|nearly\s+)?)$")
+_CUMULATIVE = re.compile(r"累计|累积|总计|(?i:\bcumulative(?:ly)?\b)")
+
+
+def _clause_lead(text: str, start: int) -> str:
+    """The text between the last clause delimiter (not 、) and ``start``."""
+    lo = start
+    while lo > 0 and not _CLAUSE_START.match(text, lo - 1):
+        lo -= 1
+    return text[lo:start]
+
+
+def place_count_subject(c: Candidate, text: str, others: list[Candidate]) -> bool:
+    """A count of places that opens its clause or scopes a later figure of the clause."""
+    if c.unit != "count" or not _PLACE_COUNT.search(text[c.start:c.end]):
+        return False
+    lead = _clause_lead(text, c.start)
+    if _SUBJECT_LEAD_ZH.match(lead) and not lead.isascii():
+        return True
+    if lead.isascii() and _SUBJECT_LEAD_EN.match(lead):
+        return True
+    return bool(_SCOPE_LEAD_EN.search(lead)) and any(
+        o.start >= c.end and o.start < c.clause[1] for o in others)
+
+
+def population_base(c: Candidate, text: str) -> bool:
+    """"约192万搬迁群众中，…", "Of the 1.2 million residents, …": the base of a share."""
+    if c.unit not in ("people", "households"):
+        return False
+    return bool(_BASE_AFTER_ZH.match(text, c.end) or _BASE_BEFORE_EN.search(text[:c.start]))
+
+
+def cumulative(c: Candidate, text: str) -> bool:
+    """累计发放贷款2.3亿元 / "cumulatively paid ...": a running total, not a period's figure."""
+    return bool(_CUMULATIVE.search(text, 0, c.start))
+
+
+def site_population(c: Candidate, text: str) -> bool:
+    """A resettlement site's residents or households, stated as a standing fact."""
+    if c.unit not in ("people", "households"):
+        return False
+    lead = _clause_lead(text, c.start)
+    return bool(_SITE_STOCK_ZH.search(lead) or _SITE_STOCK_EN.search(text, 0, c.start))
+
+
+def is_standing(c: Candidate, text: str, others: list[Candidate]) -> bool:
+    """A place count or population that describes a standing set."""
+    return (place_count_subject(c, text, others) or population_base(c, text)
+            or site_population(c, text))
+
+
+
+# "The county has 23 sites", "Each worker earns 150 yuan a day": a present-tense statement
+# with no time word of its own does not take an earlier sentence's span of years.
+_PRESENT_EN = re.compile(
+    r"\b(?:is|are|earns?|employs?|lives?|works?|pays?|houses?|hosts?|makes?|gets?|receives?|"
+    r"covers?|stands?|remains?)\b|\b(?:has|have)\s+(?:\w+\s+)?(?=[\d,.]+|some\b|about\b|"
+    r"more\b|over\b|nearly\b|around\b|a\b|an\b)", re.I)
+_PAST_EN = re.compile(r"\b(?:was|were|had|did|will|would)\b|\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b"
+                      r"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b[a-z]{3,}ed\b", re.I)
+
+
+def present_statement(text: str) -> bool:
+    """An English sentence in the present tense with no past or future verb."""
+    return text.isascii() and bool(_PRESENT_EN.search(text)) and not _PAST_EN.search(text)
+
+
+# 曾, 一度, "used to", "once reached": a state of the past the text gives no date; the
+# publication year would misdate it.
+_PAST_STATE = re.compile(r"曾经|曾|一度|过去|以前|原来|原先|昔日|"
+                         r"(?i:\bused\s+to\b|\bonce\b|\bformerly\b|\bpreviously\b)")
+
+
+def past_state(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is told as an undated past state."""
+    return bool(_PAST_STATE.search(text, 0, start))

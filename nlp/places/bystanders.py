@@ -1,0 +1,87 @@
+"""Places that describe a person or an organisation, or sit inside a quotation.
+
+- A person's origin or employer ("said a villager who worked in Dongguan", "Zhang, from
+  Rizhao,", "a native of Shandong"): never the place of the sentence's figures nor an
+  antecedent of "the county".
+- An organisation named after a place (广东省发展改革委, 新疆生产建设兵团, "the Guangdong
+  Provincial Development and Reform Commission") gives no place to a national figure.
+- A place inside quotation marks belongs only to figures inside the same quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.places.references import PlaceRef
+from nlp.resources import load_json, ordered_alternation
+from nlp.settings import SETTINGS
+
+_W = load_json("nlp.places", "bystanders.json")
+
+
+def _words(name: str) -> str:
+    return ordered_alternation(_W[name])
+
+
+_PERSON_BEFORE = re.compile(
+    r"\bwho\s+(?:(?:is|was|had|has|once|previously|used\s+to|formerly)\s+){0,2}"
+    r"(?:work(?:s|ed|ing)?|live[sd]?|living|stud(?:y|ied|ies)|grew\s+up|born|come[s]?|came)"
+    r"\s+(?:in|at|from)\s+(?:the\s+)?$"
+    r"|\b(?:a\s+native\s+of|natives?\s+of|hails?\s+from|hailing\s+from|originally\s+from)"
+    r"\s+(?:the\s+)?$"
+    r"|\b[A-Z][a-z]+,\s+(?:who\s+is\s+|\d+,\s+)?from\s+(?:the\s+)?$"
+    r"|\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}"
+    rf"(?:{_words('person_nouns_en')})\s+from\s+(?:the\s+)?$",
+)
+# 来自日照的技术员, 曾在东莞打工多年的村民: one person's origin or former workplace.
+_PERSON_ZH = re.compile(rf"(?:{_words('person_origin_zh')})$")
+_PERSON_NOUN_ZH = re.compile(r"(?:籍)?的[\u4e00-\u9fff]{0,4}?"
+                            rf"(?:{_words('person_nouns_zh')})")
+_FORMER_ZH = re.compile(rf"(?:{_words('former_place_zh')})$")
+_FORMER_AFTER_ZH = re.compile(rf"(?:{_words('former_work_zh')})" r"[^，,。；;\d]{0,6}的")
+_ORG_AFTER = re.compile(
+    rf"(?:省|市|自治区|州|县|区)?(?:{_words('organisations_zh')})"
+    r"|\s+(?:(?:Provincial|Municipal|Prefectural|Regional|County)\s+)?"
+    r"(?:Development\s+and\s+Reform\s+Commission|Production\s+and\s+Construction\s+Corps|"
+    r"Department\s+of|Bureau\s+of|Daily\b|University\b)"
+)
+_Q = SETTINGS.places.quote_max_chars
+_QUOTE = re.compile(rf"\"[^\"\n]{{2,{_Q}}}\"|“[^”\n]{{2,{_Q}}}”|「[^」\n]{{2,{_Q}}}」")
+# a cheap test before the place-by-place checks: keep it in step with the words above
+_QUICK = re.compile(
+    r"\bwho\b|\bfrom\b|native|hail|来自|家住|老家在|曾|以前在|此前在|原在|早年在|之前在", re.I)
+
+
+def persons(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places that are a person's origin or workplace."""
+    if not _QUICK.search(text):
+        return []
+    reach_en, reach_zh = SETTINGS.places.person_lookback_en, SETTINGS.places.person_lookback_zh
+    return [r for r in refs if _PERSON_BEFORE.search(text, max(0, r.start - reach_en), r.start)
+            or (_PERSON_ZH.search(text, max(0, r.start - reach_zh), r.start)
+                and _PERSON_NOUN_ZH.match(text, r.end))
+            or (_FORMER_ZH.search(text, max(0, r.start - reach_zh), r.start)
+                and _FORMER_AFTER_ZH.match(text, r.end))]
+
+
+def organisations(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places that only open an organisation's name."""
+    return [r for r in refs if _ORG_AFTER.match(text, r.end)]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    if '"' not in text and "“" not in text and "「" not in text:
+        return []
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def quoted(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places inside a quotation."""
+    spans = quote_spans(text)
+    return [r for r in refs if any(s < r.start and r.end < e for s, e in spans)]
+
+
+def outside_quote(text: str, refs: list[PlaceRef], pos: int) -> list[PlaceRef]:
+    """``refs`` without the places quoted in a quotation that does not hold ``pos``."""
+    spans = [(s, e) for s, e in quote_spans(text) if not s <= pos < e]
+    return [r for r in refs if not any(s < r.start and r.end < e for s, e in spans)]

@@ -1,0 +1,117 @@
+"""Places named in a text, as the resolver uses them: lists grouped, scope cues found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from nlp.places import PlaceMention
+from nlp.resources import alternation, load_json, word_regex
+
+LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3, "town": 4, "village": 5}
+_P = load_json("nlp.places", "places.json")
+_SEPARATOR = re.compile(rf"\s*(?:{alternation(_P['list_separators'])})\s*", re.I)
+_NATIONAL = {lang: word_regex(words, lang) for lang, words in _P["national"].items()}
+_ANAPHORA_EN = re.compile(rf"^\W*(?:{alternation(_P['anaphora']['en'])})\b", re.I)
+_ANAPHORA_ZH = re.compile(rf"^\W*(?:{alternation(_P['anaphora']['zh'])})")
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place (or a list of places of one level) at ``[start, end)`` as written."""
+
+    start: int
+    end: int
+    text: str
+    code: str | None
+    name_zh: str | None
+    name_en: str | None
+    level: str
+    parent_code: str | None = None
+    cue: str | None = None  # the words that point to it when it is not named (全县, the county)
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_RANK.get(self.level, 0)
+
+    def shifted(self, delta: int) -> PlaceRef:
+        return replace(self, start=self.start + delta, end=self.end + delta)
+
+
+def _ref(mention: PlaceMention) -> PlaceRef:
+    place = mention.place
+    return PlaceRef(mention.start, mention.end, mention.text, place.code,
+                    place.name_zh or None, place.name_en or None, place.level, place.parent_code)
+
+
+def _group(text: str, members: list[PlaceRef]) -> PlaceRef:
+    if len(members) == 1:
+        return members[0]
+    first, last = members[0], members[-1]
+    names_zh = [m.name_zh for m in members if m.name_zh]
+    names_en = [m.name_en for m in members if m.name_en]
+    return PlaceRef(first.start, last.end, text[first.start:last.end], None,
+                    "、".join(names_zh) or None, ", ".join(names_en) or None, first.level)
+
+
+def group_places(text: str, mentions: list[PlaceMention]) -> list[PlaceRef]:
+    """PlaceRefs in text order; runs of one level joined by commas/and (``Dahua, Huanjiang,
+    and Du'an``, 大化、环江和都安) become one ref."""
+    refs = [_ref(m) for m in sorted(mentions, key=lambda m: m.start)]
+    out: list[PlaceRef] = []
+    run: list[PlaceRef] = []
+    for ref in refs:
+        if run and ref.level == run[-1].level and ref.start >= run[-1].end and (
+            _SEPARATOR.fullmatch(text, run[-1].end, ref.start)
+        ):
+            run.append(ref)
+            continue
+        if run:
+            out.append(_group(text, run))
+        run = [ref]
+    if run:
+        out.append(_group(text, run))
+    return out
+
+
+def national_cue(text: str) -> bool:
+    """Whether ``text`` scopes a figure to the whole country (全国, nationwide, the NDRC)."""
+    return bool(_NATIONAL["zh"].search(text) or _NATIONAL["en"].search(text))
+
+
+def starts_with_anaphor(sentence: str) -> bool:
+    """``This model ...``, 该村 ...: the sentence continues the previous one's subject."""
+    return bool(_ANAPHORA_EN.match(sentence) or _ANAPHORA_ZH.match(sentence))
+
+
+# "喀左县（喀喇沁左翼蒙古族自治县）", "Kazuo county (Harqin Left Mongol Autonomous County)": the
+# place is written as the short form the sentence uses, with the full name's code.
+_SHORT_ZH = re.compile(r"([\u4e00-\u9fff]{1,5}[县旗市区州盟])\s*[（(]\s*$")
+_SHORT_EN = re.compile(
+    r"\b([A-Z][a-z]+(?:['’-][a-z]+)*(?: [A-Z][a-z]+)? (?:[Cc]ounty|[Bb]anner|[Cc]ity|[Dd]istrict|"
+    r"[Pp]refecture|[Ll]eague))\s*\(\s*$")
+_CLOSE = re.compile(r"[^（()）\n]{0,48}[）)]")
+
+
+def short_forms(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """``refs`` with a bracketed full name replaced by the short form written before it."""
+    if "（" not in text and "(" not in text:
+        return refs
+    out = list(refs)
+    for ref in refs:
+        if ref.start == 0 or text[ref.start - 1] not in "（( " or not _CLOSE.match(text, ref.end):
+            continue
+        before = text[max(0, ref.start - 48):ref.start]
+        short = _SHORT_ZH.search(before) or _SHORT_EN.search(before)
+        if short is None:
+            continue
+        start = ref.start - len(before) + short.start(1)
+        end = ref.start - len(before) + short.end(1)
+        if ref not in out:
+            continue
+        out = [r for r in out if r is ref or not (r.start < end and start < r.end)]
+        whole = _CLOSE.match(text, ref.end).group().strip(" ）)") == ""
+        # a name only partly recognised inside the brackets gives no reliable code
+        known = {} if whole else {"code": None, "name_zh": None, "name_en": None}
+        out[out.index(ref)] = replace(ref, start=start, end=end, text=text[start:end], **known)
+    return sorted(out, key=lambda r: r.start)
