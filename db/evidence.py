@@ -25,7 +25,8 @@ OPTIONAL = ("why", "place_source", "period_source")
 _SELECT = """
 select f.id, f.figure_id, f.metric, f.value, f.unit, f.approx, f.place, f.place_code,
   f.place_name_en, f.place_name_zh, pl.province_code, pl.prefecture_code, f.year, f.span,
-  f.sentence, {why}, {place_source}, {period_source}, coalesce(d.title, p.title), coalesce(d.published, p.published), d.url,
+  f.sentence, {why}, {place_source}, {period_source}, coalesce(d.title, p.title),
+  coalesce(d.published, p.published), d.url,
   coalesce(d.publisher, p.publisher, s.publisher, s.name), d.source_id, d.id, d.lang,
   f.origin, f.extractor_version, pl.longitude, pl.latitude
 from facts f

@@ -152,7 +152,8 @@ def test_why_is_shown_on_the_fact_page_when_the_extractor_gives_it(crafted_db, t
     copy = tmp_path / "why.db"
     copy.write_bytes(crafted_db.read_bytes())
     database = store.open_db(copy)
-    database["facts"].add_column("why", str)
+    if "why" not in database["facts"].columns_dict:
+        database["facts"].add_column("why", str)
     database.execute("update facts set why = 'metric cue 劳务报酬 before the amount'")
     database.conn.commit()
     refresh_publication(database, force=True)
