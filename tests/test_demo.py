@@ -117,3 +117,11 @@ def test_demo_publishes_figures_counted_once(demo_db):
     assert documents >= 3 and facts >= 4  # articles and the PDF table row: one figure
     assert database.execute("select count(*) from fact_evidence").fetchone()[0] == \
         database.execute("select count(*) from facts").fetchone()[0]
+
+
+def test_demo_database_is_downloadable_when_served_immutable(demo_db):
+    ds = make_datasette(demo_db[0], immutable=True)
+    name = demo_db[0].stem
+    assert f'href="/{name}.db"' in run_async(ds.client.get(f"/{name}")).text
+    download = run_async(ds.client.get(f"/{name}.db"))
+    assert download.status_code == 200 and download.content.startswith(b"SQLite format 3")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -14,6 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
+from db.search import register_functions
 from reliefwatch.demo import free_port
 from reliefwatch.publish import SETTINGS, load_metadata, make_datasette, snapshot
 from tests.conftest import run_async
@@ -171,3 +173,36 @@ def _fetch_ok(url: str) -> bool:
         return _fetch(url, timeout=2)[0] == 200
     except OSError:
         return False
+
+
+def test_public_snapshot_leaves_out_withheld_full_text_but_keeps_evidence(crafted_db, tmp_path,
+                                                                          monkeypatch):
+    from reliefwatch import publish
+
+    original = publish.load_metadata
+
+    def restricted(*args, **kwargs):
+        metadata = original(*args, **kwargs)
+        metadata["plugins"]["reliefwatch"]["full_text"]["sources"] = {"xxz-gov": False}
+        return metadata
+
+    monkeypatch.setattr(publish, "load_metadata", restricted)
+    live = tmp_path / "live" / "reliefwatch.db"
+    live.parent.mkdir()
+    live.write_bytes(crafted_db.read_bytes())
+    path, _ = snapshot(live)
+    conn = sqlite3.connect(path)
+    register_functions(conn)
+    texts = dict(conn.execute("select source_id, max(text is not null) from documents "
+                              "group by source_id").fetchall())
+    assert texts == {"xxz-gov": 0, "hechi-gov": 1, "chinadaily": 1}
+    hits = conn.execute("select count(*) from documents_search where documents_search match "
+                        "search_match('劳务报酬发放')").fetchone()[0]
+    assert hits == 0  # the withheld article's own words are not searchable either
+    assert conn.execute("select count(*) from fact_evidence where source_id = 'xxz-gov' "
+                        "and sentence like '%4.05亿元%'").fetchone()[0] >= 2
+    conn.close()
+    live_conn = sqlite3.connect(live)
+    assert live_conn.execute("select count(*) from documents where source_id = 'xxz-gov' "
+                             "and text is not null").fetchone()[0] == 3  # the archive copy
+    live_conn.close()
