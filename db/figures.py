@@ -138,7 +138,7 @@ def figure_rows(db: sqlite_utils.Database) -> tuple[list[dict], list[tuple[int, 
         metric, pkey, year = key
         found = cluster(groups[key])
         disputed = len(found) > 1 and bool(pkey) and bool(year)
-        rows = []
+        rows, doc_sets = [], []
         for figure in found:
             value = figure.value
             fkey = f"{metric}|{pkey}|{year}|{_sig(value)}"
@@ -148,12 +148,9 @@ def figure_rows(db: sqlite_utils.Database) -> tuple[list[dict], list[tuple[int, 
             used.add(figure_id)
             rows.append(_figure_row(figure_id, fkey, key, info[key], figure, places))
             links.extend((r.fact_id, figure_id) for r in figure.reports)
+            doc_sets.append({r.document_id for r in figure.reports})
         if disputed:
-            for row in rows:
-                row["conflict"] = 1
-                row["other_values"] = "; ".join(
-                    f"{o['value']:,.10g} ({o['documents']} doc.)" for o in rows if o is not row)
-            conflicts.extend(_conflict_rows(rows))
+            conflicts.extend(_mark_conflicts(rows, doc_sets))
         figures.extend(rows)
     return figures, links, conflicts
 
@@ -186,15 +183,28 @@ def _figure_row(figure_id: int, fkey: str, key: tuple, info: dict, figure: Figur
     }
 
 
-def _conflict_rows(rows: list[dict]) -> list[dict]:
-    """Each pair of disagreeing figures, the better-attested one first."""
-    ranked = sorted(rows, key=lambda r: (-r["documents"], r["id"]))
+def _mark_conflicts(rows: list[dict], doc_sets: list[set[int]]) -> list[dict]:
+    """Flag figures that disagree; return each disagreeing pair, better-attested first.
+
+    Two values for one metric, place and period disagree only when no document gives both:
+    one article stating 13,200 village posts and 17,800 welfare posts reports two quantities,
+    two articles giving 4.05亿 and 4.5亿 for the same total contradict each other.
+    """
+    order = sorted(range(len(rows)), key=lambda i: (-rows[i]["documents"], rows[i]["id"]))
     out = []
-    for i, first in enumerate(ranked):
-        for other in ranked[i + 1:]:
+    for n, i in enumerate(order):
+        for j in order[n + 1:]:
+            if doc_sets[i] & doc_sets[j]:
+                continue
+            first, other = rows[i], rows[j]
+            for row, rival in ((first, other), (other, first)):
+                row["conflict"] = 1
+                row["other_values"] = "; ".join(filter(None, [
+                    row["other_values"], f"{rival['value']:,.10g} ({rival['documents']} doc.)"]))
             base = first["value"] or 1.0
             out.append({
-                "metric": first["metric"], "place": first["place_name_zh"] or first["place"],
+                "metric": first["metric"], "unit": first["unit"],
+                "place": first["place_name_zh"] or first["place"],
                 "place_code": first["place_code"], "year": first["year"],
                 "figure_id": first["id"], "value": first["value"],
                 "sources": first["sources"], "documents": first["documents"],

@@ -183,8 +183,8 @@ TABLES: dict[str, dict] = {
     },
     "figure_conflicts": {
         "columns": {
-            "id": int, "metric": str, "place": str, "place_code": str, "year": str,
-            "figure_id": int, "value": float, "sources": str, "documents": int,
+            "id": int, "metric": str, "unit": str, "place": str, "place_code": str,
+            "year": str, "figure_id": int, "value": float, "sources": str, "documents": int,
             "other_figure_id": int, "other_value": float, "other_sources": str,
             "other_documents": int, "difference_pct": float,
         },

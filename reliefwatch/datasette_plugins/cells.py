@@ -28,7 +28,7 @@ def chinese_magnitude(value: float) -> str:
 
 def format_value(value: Any, unit: str | None) -> str | None:
     """The text shown for a value in ``unit``; None when it is no number."""
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:
         return None
     if unit == "percent":
         return f"{value:,.10g}%"
@@ -43,11 +43,16 @@ def format_value(value: Any, unit: str | None) -> str | None:
     return text
 
 
+def plain(value: Any) -> Any:
+    """A cell's own value: table pages hand foreign keys over as {"value", "label"}."""
+    return value.get("value") if isinstance(value, dict) else value
+
+
 def unit_of(row: Any) -> str | None:
     keys = row.keys() if hasattr(row, "keys") else []
     if "unit" in keys:
-        return row["unit"]
-    metric = row["metric"] if "metric" in keys else ""
+        return plain(row["unit"])
+    metric = plain(row["metric"]) if "metric" in keys else ""
     if metric and metric.endswith("_yuan"):
         return "yuan"
     return "percent" if metric == "percent" else None
@@ -72,7 +77,7 @@ def render(row: Any, value: Any, column: str, table: str | None) -> Markup | Non
             if text else None
     if table in {"fact_evidence", "facts"} and column == "sentence" and isinstance(value, str):
         keys = row.keys() if hasattr(row, "keys") else []
-        return highlight(value, row["span"] if "span" in keys else None)
+        return highlight(value, plain(row["span"]) if "span" in keys else None)
     if table == "documents" and column == "text" and isinstance(value, str) and len(value) > 280:
         return Markup(f'{escape(value[:280])}… <em class="rw-more">(full text on the '
                       f'document\'s page, {len(value):,} characters)</em>')

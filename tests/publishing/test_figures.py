@@ -125,3 +125,37 @@ def test_refresh_is_skipped_when_nothing_changed_and_redone_when_facts_change(cr
     assert not summary.skipped and summary.conflicts == 0
     assert database.execute("select count(*) from figures where conflict = 1").fetchone()[0] == 0
     database.close()
+
+
+def test_two_values_in_one_document_are_two_quantities_not_a_conflict(crafted_db, tmp_path):
+    from tests.publishing.conftest import BAMA, add_document, fact
+
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(crafted_db.read_bytes())
+    database = store.open_db(copy)
+    add_document(database, "http://hechi-gov.example/posts.html", [
+        fact("people_employed", 13200, "people", "13200人", "开发村级临时岗位吸纳13200人。",
+             year="2020", place="巴马县", **BAMA),
+        fact("people_employed", 17800, "people", "17800人", "公益性岗位安置17800人。",
+             year="2020", place="巴马县", **BAMA)],
+        source_id="hechi-gov", title="巴马县稳就业", published="2020-10-29",
+        text="开发村级临时岗位吸纳13200人。公益性岗位安置17800人。")
+    refresh_publication(database)
+    flagged = database.execute(
+        "select value, conflict from figures where metric = 'people_employed' "
+        "and place_code = '451227' order by value").fetchall()
+    assert flagged == [(13200.0, 0), (17800.0, 0)]
+    add_document(database, "http://hechi-gov.example/posts2.html", [
+        fact("people_employed", 18700, "people", "18700人", "公益性岗位安置18700人。",
+             year="2020", place="巴马县", **BAMA)],  # a misread 17800 in another article
+        source_id="hechi-gov", title="巴马县稳就业（转载）", published="2020-11-02",
+        text="公益性岗位安置18700人。")
+    refresh_publication(database)
+    flagged = database.execute(
+        "select value, conflict from figures where metric = 'people_employed' "
+        "and place_code = '451227' order by value").fetchall()
+    assert flagged == [(13200.0, 1), (17800.0, 1), (18700.0, 1)]
+    pairs = {(a, b) for a, b in database.execute(
+        "select value, other_value from figure_conflicts where place_code = '451227'")}
+    assert len(pairs) == 2 and all(18700.0 in pair for pair in pairs)
+    database.close()

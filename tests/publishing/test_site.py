@@ -107,6 +107,37 @@ def test_values_render_readable_in_pages_but_stay_numbers_in_json(ds):
     assert [r["value"] for r in data] == [405e6]
 
 
+@pytest.mark.parametrize("table", ["figures", "fact_evidence", "documents", "figure_conflicts",
+                                   "facts", "metrics", "sources", "crawl_runs", "crawl_errors",
+                                   "places", "place_names", "place_tree"])
+def test_every_published_table_page_renders(ds, table):
+    for suffix in ("", "?_labels=on", "?_size=3&_nocount=1"):
+        response = get(ds, f"/reliefwatch/{table}{suffix}")
+        assert response.status_code == 200, (table, suffix, response.text[:300])
+
+
+@pytest.mark.parametrize("table", ["figures", "fact_evidence", "documents", "figure_conflicts",
+                                   "facts", "metrics", "sources", "places"])
+def test_a_row_page_of_every_table_renders(ds, table):
+    data = get(ds, f"/reliefwatch/{table}.json?_size=1&_shape=objects").json()
+    key = data["primary_keys"][0]
+    row = data["rows"][0]
+    response = get(ds, f"/reliefwatch/{table}/{quote(str(row[key]))}")
+    assert response.status_code == 200, response.text[:300]
+
+
+def test_every_canned_query_page_renders_in_html(ds, crafted_db):
+    queries = load_metadata(crafted_db)["databases"]["reliefwatch"]["queries"]
+    for name in queries:
+        response = get(ds, f"/reliefwatch/{name}?q={quote('河池')}&place={quote('河池')}&metric=")
+        assert response.status_code == 200, (name, response.text[:300])
+
+
+def test_conflicts_page_shows_both_values_readably(ds):
+    page = get(ds, "/reliefwatch/figure_conflicts").text
+    assert "192,000,000 yuan · 1.92亿元" in page and "210,000,000 yuan · 2.1亿元" in page
+
+
 def test_every_published_column_has_an_english_and_chinese_description(ds, crafted_db):
     tables = load_metadata(crafted_db)["databases"]["reliefwatch"]["tables"]
     conn = sqlite3.connect(crafted_db)
