@@ -30,7 +30,7 @@ METRICS = [
 FILLER = ["会议强调，要压实责任，推动各项政策措施落地见效。",
           "当地持续完善后续扶持措施，群众的获得感不断增强。",
           "下一步将健全工作机制，提升服务群众的能力和水平。"]
-SCHEMA_MARK = "bench-v1"
+SCHEMA_MARK = "bench-v2"
 
 
 def _places() -> list[dict]:
