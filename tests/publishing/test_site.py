@@ -267,3 +267,13 @@ def test_rights_setting_hides_a_sources_full_text(crafted_db, monkeypatch):
     assert "not published here" in page and "湘西州以工代赈工作推进会召开" in page
     evidence = run_async(ds.client.get(f"/reliefwatch/fact_evidence?document_id={doc_id}")).text
     assert "<mark>4.05亿元</mark>" in evidence  # the evidence sentence stays
+
+
+def test_pinned_plugins_are_loaded_on_datasette_065(ds):
+    import datasette
+
+    assert datasette.__version__.startswith("0.65.")
+    loaded = {p["name"]: p.get("version") for p in get(ds, "/-/plugins.json").json()}
+    assert {"datasette-dashboards": "0.8.0", "datasette-cluster-map": "0.18.2",
+            "datasette-atom": "0.9", "datasette-block-robots": "1.1.1"}.items() <= loaded.items()
+    assert "reliefwatch" in loaded or "reliefwatch.datasette_plugins" in loaded
