@@ -76,33 +76,47 @@ def read_only(app: Callable) -> Callable:
     return wrapped
 
 
+CHUNK = 64 * 1024
+
+
 def bom_csv(app: Callable) -> Callable:
     """ASGI wrapper: every ``.csv`` response starts with a UTF-8 byte order mark.
 
     Excel reads a CSV without one as the local code page and shows Chinese as mojibake. The
     mark goes before the first body chunk, so streamed downloads (``_stream=on``) get it too.
+    Datasette streams one message per row; they are sent on in 64 KB chunks, which makes a
+    streamed download several times faster over HTTP.
     """
 
     async def wrapped(scope: dict, receive: Callable, send: Callable[[dict], Awaitable]):
         if scope.get("type") != "http" or not scope.get("path", "").endswith(".csv"):
             await app(scope, receive, send)
             return
-        state = {"csv": False, "sent": False}
+        state: dict[str, Any] = {"csv": False, "buffer": bytearray(), "started": False}
 
         async def send_with_bom(message: dict) -> None:
             if message["type"] == "http.response.start":
                 headers = message.get("headers") or []
                 state["csv"] = message.get("status") == 200
                 if state["csv"]:
+                    state["buffer"] += BOM
                     message = {**message, "headers": [
                         (k, str(int(v) + len(BOM)).encode() if k.lower() == b"content-length"
                          else v) for k, v in headers]}
-            elif message["type"] == "http.response.body" and state["csv"] and not state["sent"]:
-                state["sent"] = True
-                body = message.get("body", b"")
-                if not body.startswith(BOM):
-                    message = {**message, "body": BOM + body}
-            await send(message)
+                await send(message)
+                return
+            if message["type"] != "http.response.body" or not state["csv"]:
+                await send(message)
+                return
+            body = message.get("body", b"")
+            if not state["started"] and body.startswith(BOM):
+                body = body[len(BOM):]
+            state["started"] = True
+            state["buffer"] += body
+            more = message.get("more_body", False)
+            if len(state["buffer"]) >= CHUNK or not more:
+                chunk, state["buffer"] = bytes(state["buffer"]), bytearray()
+                await send({"type": "http.response.body", "body": chunk, "more_body": more})
 
         await app(scope, receive, send_with_bom)
 

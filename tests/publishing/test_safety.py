@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 import subprocess
@@ -21,6 +23,7 @@ from reliefwatch.publish import SETTINGS, load_metadata, make_datasette, snapsho
 from tests.conftest import run_async
 from tests.publishing.conftest import get
 
+BOM = b"\xef\xbb\xbf"
 HUGE_CELL = "select printf('%.*c', 900000000, 'x') as x"
 MANY_BIG_ROWS = ("with recursive n(i) as (select 1 union all select i + 1 from n where i < 900) "
                  "select printf('%.*c', 1000000, 'x') as x from n")
@@ -162,6 +165,12 @@ def test_served_instance_keeps_answering_cheap_requests_while_slow_ones_run(craf
         assert (crafted_db.parent / "reliefwatch.published" / "inspect.json").exists()
         assert _fetch(base + "/reliefwatch.db")[0] == 200
         assert _fetch(base + "/reliefwatch/no_such_table")[0] == 404  # not a 500
+        status, body = _fetch(base + "/reliefwatch/fact_evidence.csv?_stream=on&_size=2")
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+        assert status == 200 and body.startswith(BOM) and body.count(BOM) == 1
+        (count,) = sqlite3.connect(crafted_db).execute(
+            "select count(*) from fact_evidence").fetchone()
+        assert len(rows) == count + 1
         assert _fetch(base + "/reliefwatch/facts", timeout=10)[0] == 200
     finally:
         server.terminate()
