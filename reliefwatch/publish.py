@@ -113,11 +113,11 @@ def _withhold_text(path: Path) -> None:
 
     from db.search import ensure_search_tables, update_document_search
 
-    probe = make_datasette(path)
+    config = load_metadata(path).get("plugins", {}).get(pages.PLUGIN)
     db = sqlite_utils.Database(path)
     try:
         withheld = [s for (s,) in db.execute("select id from sources")
-                    if not pages.text_published(probe, s)]
+                    if not pages.full_text_allowed(config, s)]
         if withheld:
             marks = ", ".join("?" for _ in withheld)
             with db.conn:

@@ -15,12 +15,17 @@ TABLE_ORDER = ("figures", "fact_evidence", "documents", "figure_conflicts", "fac
 PLUGIN = "reliefwatch"
 
 
-def text_published(datasette: Any, source_id: str | None) -> bool:
-    """The per-source rights setting: may this instance show the document's full text?"""
+def full_text_allowed(config: dict | None, source_id: Any) -> bool:
+    """The per-source rights setting (``plugins.reliefwatch.full_text`` in the metadata)."""
     if isinstance(source_id, dict):  # a label-expanded cell on a table page
         source_id = source_id.get("value")
-    config = (datasette.plugin_config(PLUGIN) or {}).get("full_text", {})
-    return bool(config.get("sources", {}).get(source_id or "", config.get("default", True)))
+    rights = (config or {}).get("full_text", {})
+    return bool(rights.get("sources", {}).get(source_id or "", rights.get("default", True)))
+
+
+def text_published(datasette: Any, source_id: Any) -> bool:
+    """May this instance show the document's full text?"""
+    return full_text_allowed(datasette.plugin_config(PLUGIN), source_id)
 
 
 async def _one(db: Any, sql: str, params: list | None = None) -> dict | None:
