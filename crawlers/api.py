@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,9 @@ class CrawlSummary:
     errors: int
     status: str
     requests: int
+    sources: list[dict] = field(default_factory=list)  # per source: status and counts
+    fatal: str | None = None  # the database could not be written (why)
+    signal: int | None = None  # the signal that stopped the crawl
 
 
 def load_sources(path: str | Path | None = None) -> list[Source]:
@@ -67,8 +70,13 @@ def _default_archive(db_path: Path, archive_dir: str | Path | None) -> Path:
 def crawl(db_path: str | Path, sources: list[str] | None = None,
           start_urls: list[str] | None = None, archive_dir: str | Path | None = None,
           full: bool = False, settings: dict | None = None, max_pages: int | None = None,
-          ) -> CrawlSummary:
-    """Crawl ``sources`` (ids) and/or bare ``start_urls``; blocks; returns the run's summary."""
+          progress: Any = None) -> CrawlSummary:
+    """Crawl ``sources`` (ids) and/or bare ``start_urls``; blocks; returns the run's summary.
+
+    ``progress`` (a :class:`reliefwatch.progress.ProgressReporter`) is shown per source when
+    the crawl runs in this process. Raises :class:`crawlers.runner.DatabaseUnwritable` when
+    the run cannot even be opened.
+    """
     global _reactor_used
     db_path = Path(db_path)
     kwargs = {"db_path": str(db_path), "sources": sources, "start_urls": start_urls,
@@ -80,7 +88,7 @@ def crawl(db_path: str | Path, sources: list[str] | None = None,
     _reactor_used = True
     from crawlers.runner import run_crawl
 
-    return CrawlSummary(**run_crawl(source_list, **kwargs))
+    return CrawlSummary(**run_crawl(source_list, progress=progress, **kwargs))
 
 
 def crawl_in_subprocess(**kwargs: Any) -> CrawlSummary:

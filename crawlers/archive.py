@@ -14,7 +14,7 @@ import logging
 import time
 import uuid
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,10 +180,13 @@ class Capture:
     warc_offset: int
 
 
-def iter_captures(archive_dir: Path) -> Iterator[Capture]:
+def iter_captures(archive_dir: Path,
+                  on_damage: Callable[[Path, Exception], None] | None = None,
+                  ) -> Iterator[Capture]:
     """Responses in every WARC file of ``archive_dir``, oldest run first.
 
-    A file cut short by a killed crawl yields its complete records and stops there.
+    A damaged file (cut short by a killed crawl, or corrupted) yields its complete records and
+    stops there; ``on_damage(path, error)`` is told, so the damage can be recorded.
     """
     for path in sorted(archive_dir.glob("*.warc.gz")):
         with open(path, "rb") as fh:
@@ -204,5 +207,33 @@ def iter_captures(archive_dir: Path) -> Iterator[Capture]:
                         parent_url=warc.get_header(PARENT_HEADER) or None,
                         warc_file=path.name, warc_offset=records.get_record_offset(),
                     )
-            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
                 logger.warning("stopped reading %s at a damaged record: %s", path.name, exc)
+                if on_damage is not None:
+                    on_damage(path, exc)
+                continue
+        damage = gzip_damage(path) if on_damage is not None else None
+        if damage:  # warcio stops quietly at a cut or corrupt member
+            logger.warning("%s is damaged: %s", path.name, damage)
+            on_damage(path, ValueError(damage))
+
+
+def gzip_damage(path: Path) -> str | None:
+    """Why a gzipped WARC file is damaged (corrupt data, cut inside a record), or None."""
+    with open(path, "rb") as fh:
+        member = zlib.decompressobj(zlib.MAX_WBITS + 16)
+        started = False
+        while chunk := fh.read(1 << 20):
+            data = chunk
+            while data:
+                started = True
+                try:
+                    member.decompress(data)
+                except zlib.error as exc:
+                    return f"corrupt compressed data ({exc})"
+                if not member.eof:
+                    break
+                data = member.unused_data
+                member = zlib.decompressobj(zlib.MAX_WBITS + 16)
+                started = False
+    return "the file ends inside a record (cut short)" if started else None

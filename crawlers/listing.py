@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
 from lxml import etree
 
 from crawlers.datastore import proxy_pages, unwrap
 from crawlers.urls import (
+    canonicalize,
     in_column,
     is_attachment,
     is_skippable,
@@ -30,8 +30,9 @@ from crawlers.urls import (
     looks_like_list_page,
     page_number,
     stem_page,
-    without_presentation,
+    without_tracking,
 )
+from extract.dom import parse_html
 
 DATE = re.compile(
     r"(19|20)\d{2}\s*[-./年]\s*[01]?\d\s*[-./月]\s*[0-3]?\d|\b[01]\d-[0-3]\d\b"
@@ -44,6 +45,13 @@ _CHROME = re.compile(r"(^|[\s_-])(nav|navbar|menu|header|footer|foot|breadcrumbs
                      r"side\w*|aside|hot\w*|rank\w*|relate[ds]?|recommend\w*|calendar|rili)"
                      r"([\s_-]|$)", re.I)
 _CHROME_TAGS = {"nav", "header", "footer", "aside"}
+# Headings of boxes that repeat stories (often the column's newest) beside or above the list.
+_SIDE_HEADING = re.compile(
+    r"^\s*(热点|热门|推荐|图片新闻|图文|排行|点击排行|阅读排行|相关|猜你喜欢|专题|焦点|"
+    r"most (read|popular|viewed)|popular|trending|recommended|related|editor'?s? picks?|"
+    r"photos?|in pictures)", re.I)
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_HEADING_CLASS = re.compile(r"(^|[\s_-])(hd|head\w*|tit\w*|caption|bt)([\s_-]|$)", re.I)
 _ITEM_TAGS = {"li", "tr", "dd", "dt", "p"}
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^()]*)\)")
 _JS_ASSIGN = r"(?:var|let|const)?\s*{name}\s*=\s*(\d+|\"[^\"]*\"|'[^']*')"
@@ -68,6 +76,28 @@ def _in_chrome(element: etree._Element) -> bool:
         if marks.strip() and _CHROME.search(marks):
             return True
         node = node.getparent()
+    return False
+
+
+def _box_heading(container: etree._Element) -> str:
+    """Text of a box's own heading: its first child element when that is a heading."""
+    first = next((c for c in container if isinstance(c.tag, str)), None)
+    if first is None or not (first.tag in _HEADING_TAGS
+                             or _HEADING_CLASS.search(first.get("class", ""))):
+        return ""
+    if any(looks_like_article(a.get("href", "")) for a in first.iter("a")):
+        return ""  # an item's own title, not a box heading
+    return first.text_content().strip()
+
+
+def _in_side_box(anchor: etree._Element) -> bool:
+    """Inside a box headed 热点推荐, 推荐阅读, 图片新闻, Most read ... (its class says nothing)."""
+    node, steps = anchor.getparent(), 0
+    while node is not None and isinstance(node.tag, str) and steps < 6:
+        if node.tag in ("div", "section", "td", "dl", "ul") and _SIDE_HEADING.match(
+                _box_heading(node)):
+            return True
+        node, steps = node.getparent(), steps + 1
     return False
 
 
@@ -143,28 +173,33 @@ def parse_listing(
     """
     listing = Listing()
     html = unwrap(html)  # Hanweb datastore records are markup inside a script
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    root = parse_html(html)
+    if root is None:
         return listing
     base = root.find(".//base")
     base_url = urljoin(page_url, base.get("href")) if base is not None and base.get("href") \
         else page_url
     chosen = set(root.cssselect(item_selector)) if item_selector else None
-    seen: set[str] = set()
+    # Furniture is decided per anchor before any de-duplication: a side box placed before the
+    # list often repeats the column's newest articles, and the list's own link must count.
+    seen: set[str] = set()  # canonical URLs already taken as a page, attachment or article
+    boxed: dict[str, str] = {}  # article links inside headed side boxes, used only as a last resort
     explicit_next: str | None = None
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        url = without_presentation(urljoin(base_url, href).split("#", 1)[0])
-        if url in seen or is_skippable(url) or not allowed(url):
+        url = without_tracking(urljoin(base_url, href).split("#", 1)[0])
+        if is_skippable(url) or not allowed(url):
             continue
-        seen.add(url)
+        key = canonicalize(url)
+        if key in seen:
+            continue
         text = anchor.text_content()
         number = _page_no(url, start_url)
         if in_column(url, start_url) and (looks_like_list_page(url) or number is not None) \
                 and url != page_url:
+            seen.add(key)
             if number is not None and _same_page(url, page_url, start_url):
                 continue  # this page again under another parameter: an endless "next"
             if NEXT_TEXT.match(text) or "next" in (anchor.get("rel") or "").lower():
@@ -173,16 +208,24 @@ def parse_listing(
                 listing.pages.append(url)
             continue
         if is_attachment(url):
+            seen.add(key)
             listing.attachments.append(url)
             continue
         if chosen is not None:
             if anchor in chosen:
+                seen.add(key)
                 listing.articles.append(url)
             continue
         if _in_chrome(anchor):
             continue
         if looks_like_article(url) or (_item_has_date(anchor) and not looks_like_list_page(url)):
+            if _in_side_box(anchor):
+                boxed.setdefault(key, url)
+                continue
+            seen.add(key)
             listing.articles.append(url)
+    if not listing.articles:  # the headed box is the list itself (a 图片新闻 column)
+        listing.articles = list(boxed.values())
     script_pages, script_next = create_page_links(html, page_url)
     listing.pages.extend(p for p in script_pages if p not in listing.pages and p != page_url
                          and in_column(p, start_url))

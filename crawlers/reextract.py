@@ -1,5 +1,8 @@
-"""Rebuild documents from the WARC archive: every archived article and PDF, oldest first,
-extracted again with the current ``extract`` code and stored like during a crawl."""
+"""Rebuild documents from the WARC archive: every archived article and attachment, oldest
+first, extracted again with the current ``extract`` code and stored like during a crawl.
+
+A damaged archive file is read up to the damage and recorded in ``crawl_errors`` (kind
+``archive``), so the run ends ``partial``, never silently ``ok``."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from crawlers.sources import Source, SourceError, ad_hoc_source, load_sources
 from crawlers.urls import canonicalize
 from db import finish_crawl_run, open_db, record_error, start_crawl_run, upsert_source
 from db.crawlstate import mark_seen, seen_document_id
+from extract import ExtractionError
 
 logger = logging.getLogger(__name__)
 _DECODED = {"content-encoding", "content-length"}  # the archive reader already decoded bodies
@@ -38,8 +42,10 @@ def rebuild_from_archive(db_path: Path, archive_dir: Path) -> dict[str, Any]:
     parents: dict[str, tuple[int, bool]] = {}
     pages = errors = 0
     counts = {"documents_new": 0, "documents_updated": 0}
-    for capture in iter_captures(archive_dir) if archive_dir.is_dir() else []:
-        if capture.status != 200 or capture.kind not in ("article", "pdf"):
+    damaged: list[tuple[Path, Exception]] = []
+    captures = iter_captures(archive_dir, lambda path, exc: damaged.append((path, exc)))
+    for capture in captures if archive_dir.is_dir() else []:
+        if capture.status != 200 or capture.kind not in ("article", "pdf", "attachment"):
             continue
         pages += 1
         source_id = capture.source_id or ad_hoc_source(capture.url).id
@@ -62,15 +68,29 @@ def rebuild_from_archive(db_path: Path, archive_dir: Path) -> dict[str, Any]:
                 result = writer.write_article(item)
                 parents[canonical] = (result.document_id, result.relevant)
             else:
-                result = writer.write_pdf(item)
-        except Exception as exc:  # noqa: BLE001 - a bad capture is recorded and skipped
+                result = writer.write_attachment(item)
+        except ExtractionError as exc:  # our own words, never the body
             errors += 1
             record_error(db, run_id, capture.url, "reextract", f"{type(exc).__name__}: {exc}")
             continue
+        except Exception as exc:  # noqa: BLE001 - a bad capture is recorded and skipped
+            logger.error("could not rebuild %s", capture.url, exc_info=exc)
+            errors += 1
+            record_error(db, run_id, capture.url, "reextract",
+                         f"{type(exc).__name__} while reading the capture (details in the log)")
+            continue
+        if result.warning:
+            errors += 1
+            record_error(db, run_id, capture.url, result.warning_kind or "warning",
+                         result.warning)
         key = f"documents_{result.outcome}"
         if key in counts:
             counts[key] += 1
         mark_seen(db, canonical, sha256=result.sha256, document_id=result.document_id)
+    for path, exc in damaged:
+        errors += 1
+        record_error(db, run_id, str(path.name), "archive",
+                     f"damaged WARC file, read up to the damage: {type(exc).__name__}")
     status = "partial" if errors else "ok"
     finish_crawl_run(db, run_id, status, pages_fetched=pages, **counts)
     return {"run_id": run_id, "pages_fetched": pages, "errors": errors, "status": status,

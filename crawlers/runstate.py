@@ -1,26 +1,35 @@
 """The state of one crawl run, shared by the spider, pipelines and signal handlers.
 
 It owns the database connection (used from the reactor thread only), the run row, the set of
-known URLs, the counts, and the rule "mark an article seen only when its attachments are done",
-so that a crawl killed at any point re-fetches exactly what it had not finished.
+known URLs, the counts per source (:mod:`crawlers.outcomes`), and the rule "mark an article
+seen only when its attachments are done", so that a crawl killed at any point re-fetches
+exactly what it had not finished.
 
 Writes are committed in batches (:func:`db.crawlstate.open_batched`): after
 ``RELIEFWATCH_COMMIT_ITEMS`` stored documents, at least every ``RELIEFWATCH_COMMIT_SECONDS``
 (the spider calls :meth:`RunState.commit` on a timer) and when the run finishes. A document and
-the mark of its URL share a batch, so a kill loses both or neither.
+the mark of its URL share a batch, so a kill loses both or neither; the run's counts (and each
+source's) are written into the same batch, so a killed run's row tells what it committed.
+
+A database that cannot be written (disk full, read-only, locked beyond the busy timeout) is
+fatal: :meth:`RunState.database_failed` keeps the error and asks the spider to stop.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from crawlers.documents import DocumentWriter
+from crawlers.outcomes import SourceTally, run_status, source_status
 from crawlers.sources import Source
 from db import crawlstate, finish_crawl_run, record_error, start_crawl_run, upsert_source
 
@@ -54,6 +63,12 @@ class RunState:
                        | crawlstate.sources_never_crawled(db, self.sources))
         self.counts = {"documents_new": 0, "documents_updated": 0}
         self.errors = 0
+        self.pages = 0  # every response, robots.txt included
+        self.tallies = {s.id: SourceTally() for s in sources}
+        self.progress: Any = None  # a reliefwatch.progress.ProgressReporter, when shown
+        self.fatal: BaseException | None = None
+        self.on_fatal: Callable[[], None] | None = None
+        self.status: str | None = None
         self._pending: dict[str, _PendingArticle] = {}
         self.validators = crawlstate.all_validators(db)
         self._new_validators: dict[str, tuple[str | None, str | None]] = {}
@@ -87,16 +102,50 @@ class RunState:
             self.commit()
 
     def commit(self) -> None:
-        """Commit the open batch, if any (the spider's timer calls this too)."""
+        """Commit the open batch with the run's counts (the spider's timer calls this too)."""
+        if self.fatal is not None:
+            return
         for hook in self.before_commit:
             hook()
-        commit_batch = getattr(self.db.conn, "commit_batch", None)
-        if commit_batch is not None:
-            commit_batch()
-        else:
-            self.db.conn.commit()
+        try:
+            crawlstate.save_run_progress(self.db, self.run_id, self.run_counts(),
+                                         self._source_rows(None))
+            commit_batch = getattr(self.db.conn, "commit_batch", None)
+            if commit_batch is not None:
+                commit_batch()
+            else:
+                self.db.conn.commit()
+        except sqlite3.Error as exc:
+            self.database_failed(exc)
         self._uncommitted = 0
         self._last_commit = time.monotonic()
+
+    def database_failed(self, exc: BaseException) -> None:
+        """The database cannot be written: keep the first error and stop the crawl."""
+        if self.fatal is None:
+            self.fatal = exc
+            logger.error("cannot write the database: %s", exc)
+            try:
+                self.db.conn.rollback()
+            except sqlite3.Error:
+                pass
+            if self.on_fatal is not None:
+                self.on_fatal()
+
+    def run_counts(self) -> dict[str, int]:
+        return {"pages_fetched": self.pages, "errors": self.errors, **self.counts}
+
+    def _source_rows(self, finished: bool | None) -> dict[str, dict]:
+        rows = {}
+        for source_id, tally in self.tallies.items():
+            status = "running" if finished is None else source_status(tally, finished)
+            rows[source_id] = tally.row(status)
+        return rows
+
+    shared = False  # True for crawlers.remote.SharedRunState
+
+    def unit_done(self, request: object) -> None:
+        """Only a shared crawl (Redis) tracks units of work."""
 
     # -- known URLs -----------------------------------------------------------------------
     def is_known(self, canonical_url: str) -> bool:
@@ -116,10 +165,34 @@ class RunState:
         return self.full or source_id in self.resume
 
     # -- documents ------------------------------------------------------------------------
-    def count(self, outcome: str) -> None:
+    def count(self, outcome: str, source_id: str | None = None) -> None:
         key = f"documents_{outcome}"
         if key in self.counts:
             self.counts[key] += 1
+            tally = self.tallies.get(source_id or "")
+            if tally is not None:
+                setattr(tally, key, getattr(tally, key) + 1)
+                self._show(source_id)
+
+    def page(self, source_id: str | None) -> None:
+        """One response received (any status) for ``source_id`` (None: robots.txt ...)."""
+        self.pages += 1
+        tally = self.tallies.get(source_id or "")
+        if tally is not None:
+            tally.pages_fetched += 1
+            self._show(source_id)
+
+    def start_ok(self, source_id: str) -> None:
+        """A start page of the source answered and held links: it was reached and read."""
+        if source_id in self.tallies:
+            self.tallies[source_id].start_ok = True
+
+    def _show(self, source_id: str | None) -> None:
+        tally = self.tallies.get(source_id or "")
+        if self.progress is not None and tally is not None:
+            self.progress.update(source_id, completed=tally.pages_fetched,
+                                 new=tally.documents_new, updated=tally.documents_updated,
+                                 errors=tally.errors)
 
     def article_stored(self, canonical_url: str, document_id: int, sha256: str | None,
                        attachments: list[str]) -> None:
@@ -173,35 +246,70 @@ class RunState:
         return crawlstate.seen_document_id(self.db, canonical_url)
 
     # -- errors and the run row ------------------------------------------------------------
-    def error(self, url: str, kind: str, message: str, status: int | None = None) -> None:
-        """Record a failure; never raises."""
+    def error(self, url: str, kind: str, message: str, status: int | None = None,
+              source_id: str | None = None) -> None:
+        """Record a failure (``message`` must not quote the response); never raises."""
         self.errors += 1
+        tally = self.tallies.get(source_id or "")
+        if tally is not None:
+            tally.errors += 1
+            tally.first_error = tally.first_error or f"{kind} on {url}"
+            self._show(source_id)
         logger.warning("%s error on %s: %s", kind, url, message)
+        if self.fatal is not None:
+            return
         try:
             record_error(self.db, self.run_id, url, kind, message, status)
+        except sqlite3.OperationalError as exc:
+            self.database_failed(exc)
         except Exception:  # noqa: BLE001 - bookkeeping must not kill the crawl
             logger.exception("could not record error for %s", url)
 
     def finish(self, reason: str, pages_fetched: int, requests: int) -> str:
-        """Commit the last batch and close the run row; returns its status."""
+        """Commit the last batch and close the run and source rows; returns the status."""
+        self.pages = max(self.pages, pages_fetched)
         self.commit()
         self.db.conn.batching = False
-        if reason == "finished":
-            status = "partial" if self.errors else "ok"
-            crawlstate.mark_sources(self.db, self.sources, self.run_id, complete=True)
-        elif reason in ("shutdown", "cancelled") or reason.startswith("closespider"):
-            status = "interrupted"
-        else:
-            status = "failed"
-        finish_crawl_run(self.db, self.run_id, status, pages_fetched=pages_fetched,
-                         **self.counts)
-        self.db.table("crawl_runs").update(self.run_id, {"options": self._options(requests)})
-        return status
+        finished = reason == "finished" and self.fatal is None
+        sources = self._source_rows(finished)
+        unattributed = self.errors - sum(t.errors for t in self.tallies.values())
+        self.status = run_status([r["status"] for r in sources.values()], unattributed,
+                                 reason, fatal=self.fatal is not None)
+        if self.fatal is not None:
+            self._write_failed_row(sources)
+            return self.status
+        try:
+            if finished:
+                crawlstate.mark_sources(self.db, self.sources, self.run_id, complete=True)
+            crawlstate.save_run_progress(self.db, self.run_id, self.run_counts(), sources)
+            finish_crawl_run(self.db, self.run_id, self.status, pages_fetched=self.pages,
+                             **self.counts)
+            self.db.table("crawl_runs").update(self.run_id,
+                                               {"options": self._options(requests)})
+        except sqlite3.Error as exc:
+            self.fatal = self.fatal or exc
+            self.status = "failed"
+        return self.status
+
+    def _write_failed_row(self, sources: dict[str, dict]) -> None:
+        """Best effort after a database failure: mark the run failed if anything can be
+        written (a full disk may have room again after the rollback; read-only: nothing)."""
+        try:
+            crawlstate.save_run_progress(self.db, self.run_id, self.run_counts(), sources)
+            finish_crawl_run(self.db, self.run_id, "failed", pages_fetched=self.pages,
+                             **self.counts)
+            self.db.conn.commit()
+        except sqlite3.Error as exc:
+            logger.error("could not mark run %s failed: %s", self.run_id, exc)
 
     def _options(self, requests: int) -> str:
-        import json
-
         row = self.db.table("crawl_runs").get(self.run_id)
         options = json.loads(row.get("options") or "{}")
         options["requests"] = requests
         return json.dumps(options, ensure_ascii=False)
+
+    def summary(self) -> list[dict]:
+        """Per-source outcome rows (for the end-of-run lines)."""
+        finished = self.status not in (None, "interrupted") and self.fatal is None
+        return [{"source_id": source_id, **row}
+                for source_id, row in self._source_rows(finished).items()]

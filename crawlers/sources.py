@@ -63,6 +63,16 @@ class Source:
         parts = urlsplit(self.start_urls[0])
         return f"{parts.scheme}://{parts.netloc}/"
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON) for another process; :meth:`from_dict` reads it back."""
+        from dataclasses import asdict
+
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        return cls(**{**data, "hints": Hints(**(data.get("hints") or {}))})
+
     def as_row(self) -> dict[str, Any]:
         """The ``sources`` table row."""
         return {"id": self.id, "name": self.name, "publisher": self.publisher,

@@ -49,7 +49,12 @@ PAGE_QUERY_KEYS = {"page", "p", "pageno", "pagenum", "pageindex", "pn", "curpage
 _SKIP_EXT = re.compile(
     r"\.(jpe?g|png|gif|bmp|svg|webp|ico|css|js|mp[34]|avi|mov|flv|wmv|swf|zip|rar|7z|exe|apk)$",
     re.I)
-ATTACHMENT_EXT = re.compile(r"\.pdf$", re.I)
+# Attachments fetched and stored as documents: PDFs and Office files (WPS Office's .wps/.et
+# too), also OFD and PowerPoint, which are recorded with their kind and size only.
+ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|pptx?|ofd)$", re.I)
+_PRINT_FILE = re.compile(
+    r"(^|[/_-])(print|printer|printpage|printview|print_view|dayin)\w*\.(s?html?|aspx?|jsp|php|do)$"
+    r"|/print/", re.I)
 
 
 @lru_cache(maxsize=1 << 16)  # list pages repeat the same links; a URL is canonicalised often
@@ -74,6 +79,19 @@ def without_presentation(url: str) -> str:
         return url
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not _PRESENTATION.match(k)]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="/:")))
+
+
+def without_tracking(url: str) -> str:
+    """The URL without visitor-tracking keys (``?from=hot``) and print switches, the other
+    parameters kept in their order: the address to request and store."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = [(k, v) for k, v in pairs if not (_TRACKING.match(k) or _PRESENTATION.match(k))]
+    if len(query) == len(pairs):
+        return url
     return urlunsplit(parts._replace(query=urlencode(query, safe="/:")))
 
 
@@ -141,8 +159,17 @@ def is_skippable(url: str) -> bool:
 
 
 def is_attachment(url: str) -> bool:
-    """A PDF document link."""
+    """A link to a PDF or Office file (see ATTACHMENT_EXT)."""
     return bool(ATTACHMENT_EXT.search(urlsplit(url).path))
+
+
+def is_print_copy(url: str) -> bool:
+    """A printer-friendly copy of an article: ``print.html?id=N``, ``/print/123.html``,
+    ``article_print.jsp``, ``?print=1``."""
+    parts = urlsplit(url)
+    if _PRINT_FILE.search(parts.path):
+        return True
+    return any(_PRESENTATION.match(k) for k, _ in parse_qsl(parts.query))
 
 
 def page_number(url: str) -> int | None:

@@ -74,14 +74,19 @@ def open_batched(path: str | Path) -> sqlite_utils.Database:
     return db
 
 # Statuses that need no new request before the next full pass: stored, or gone for good
-# (404/410), or forbidden (403, also robots.txt). 5xx and timeouts (status 0) are retried.
+# (404/410, also soft 404s), or forbidden (403, also robots.txt). Other failures (5xx,
+# timeouts, cut-off or oversized responses, redirect loops: status 0 or 5xx) are retried by
+# the next runs, until a URL has failed in MAX_FAILED_RUNS runs in a row; then it waits for
+# the next --full pass, which tries every URL again.
 SETTLED_STATUSES = (200, 304, 403, 404, 410)
+MAX_FAILED_RUNS = 3
 
 
 def known_urls(db: sqlite_utils.Database) -> set[str]:
     """Canonical URLs that need no request before the next full pass."""
     marks = ",".join(str(s) for s in SETTLED_STATUSES)
-    rows = db.execute(f"select url from seen_urls where status in ({marks})").fetchall()
+    rows = db.execute(f"select url from seen_urls where status in ({marks}) "
+                      f"or coalesce(failures, 0) >= ?", [MAX_FAILED_RUNS]).fetchall()
     return {r[0] for r in rows}
 
 
@@ -91,14 +96,16 @@ def attempted_urls(db: sqlite_utils.Database) -> set[str]:
 
 
 def mark_failed(db: sqlite_utils.Database, url: str, status: int) -> None:
-    """Remember a failed URL (status 0 for network failures) unless it was stored before."""
+    """Remember a failed URL (status 0 for network failures) unless it was stored before;
+    count the runs in a row it failed in (see MAX_FAILED_RUNS)."""
     now = utcnow()
     with db.conn:
         db.execute(
-            """insert into seen_urls (url, first_seen, last_fetched, status)
-               values (?, ?, ?, ?)
+            """insert into seen_urls (url, first_seen, last_fetched, status, failures)
+               values (?, ?, ?, ?, 1)
                on conflict(url) do update set last_fetched = excluded.last_fetched,
-                 status = excluded.status where seen_urls.status not in (200, 304)""",
+                 status = excluded.status, failures = coalesce(seen_urls.failures, 0) + 1
+               where seen_urls.status not in (200, 304)""",
             [url, now, now, status],
         )
 
@@ -112,12 +119,12 @@ def mark_seen(
     with db.conn:
         db.execute(
             """insert into seen_urls (url, sha256, document_id, etag, last_modified,
-                                      first_seen, last_fetched, status)
-               values (?, ?, ?, ?, ?, ?, ?, ?)
+                                      first_seen, last_fetched, status, failures)
+               values (?, ?, ?, ?, ?, ?, ?, ?, 0)
                on conflict(url) do update set sha256 = excluded.sha256,
                  document_id = excluded.document_id, etag = excluded.etag,
                  last_modified = excluded.last_modified, last_fetched = excluded.last_fetched,
-                 status = excluded.status""",
+                 status = excluded.status, failures = 0""",
             [url, sha256, document_id, etag, last_modified, now, now, status],
         )
 
@@ -188,3 +195,50 @@ def mark_sources(
                      complete = excluded.complete, updated_at = excluded.updated_at""",
                 [source_id, run_id, int(complete), now],
             )
+
+
+def save_run_progress(db: sqlite_utils.Database, run_id: int, counts: dict[str, int],
+                      sources: dict[str, dict]) -> None:
+    """Write a run's counts so far (and each source's) into its rows, in the open batch: a
+    killed run keeps the counts of what it committed."""
+    columns = ("pages_fetched", "documents_new", "documents_updated", "errors")
+    with db.conn:
+        db.execute(f"update crawl_runs set {', '.join(f'{c} = ?' for c in columns)} "
+                   "where id = ?", [int(counts.get(c) or 0) for c in columns] + [run_id])
+        for source_id, row in sources.items():
+            values = [run_id, source_id, row.get("status", "running"),
+                      *(int(row.get(c) or 0) for c in columns), row.get("message")]
+            db.execute(
+                "insert into crawl_run_sources (crawl_run_id, source_id, status, "
+                f"{', '.join(columns)}, message) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                "on conflict(crawl_run_id, source_id) do update set status = excluded.status, "
+                + ", ".join(f"{c} = excluded.{c}" for c in columns)
+                + ", message = excluded.message", values)
+
+
+def add_alias(db: sqlite_utils.Database, url: str, document_id: int, reason: str,
+              run_id: int | None = None) -> None:
+    """Record ``url`` as another address of ``document_id`` (print copy, canonical, ...)."""
+    with db.conn:
+        db.execute("insert into document_aliases (url, document_id, reason, crawl_run_id) "
+                   "values (?, ?, ?, ?) on conflict(url) do update set "
+                   "document_id = excluded.document_id, reason = excluded.reason",
+                   [url, document_id, reason, run_id])
+
+
+def adopt_document(db: sqlite_utils.Database, document_id: int, row: dict,
+                   old_reason: str, run_id: int | None = None) -> None:
+    """Give a stored document the address and capture of ``row`` (same text, so its facts
+    stay) and keep its former URL as an alias: an article taking over from its print copy."""
+    columns = ("url", "size", "warc_file", "warc_offset", "fetched_at", "crawl_run_id",
+               "title", "published", "publisher", "lang")
+    with db.conn:
+        old = db.execute("select url from documents where id = ?", [document_id]).fetchone()
+        if old is None:
+            return
+        db.execute("delete from document_aliases where url = ?", [row["url"]])
+        values = [row.get(c) for c in columns]
+        assignments = ", ".join(f"[{c}] = coalesce(?, [{c}])" for c in columns)
+        db.execute(f"update documents set {assignments} where id = ?", [*values, document_id])
+        if old[0] != row["url"]:
+            add_alias(db, old[0], document_id, old_reason, run_id)

@@ -48,6 +48,7 @@ TABLES: dict[str, dict] = {
             "publisher": str,
             "lang": str,
             "content_type": str,
+            "size": int,  # bytes as received
             "sha256": str,
             "text": str,
             "tables": str,
@@ -150,6 +151,9 @@ TABLES: dict[str, dict] = {
             "first_seen": str,
             "last_fetched": str,
             "status": int,
+            # runs in a row whose request failed (timeout, 5xx, cut off, redirect loop ...):
+            # retried by later runs until MAX_FAILED_RUNS, then left until --full
+            "failures": int,
         },
         "pk": "url",
         "foreign_keys": [("document_id", "documents", "id")],
@@ -224,6 +228,34 @@ TABLES: dict[str, dict] = {
         "pk": ("ancestor_code", "code"),
         "foreign_keys": [("ancestor_code", "places", "code"), ("code", "places", "code")],
     },
+    # What each run did per source: the line an operator reads when a run is not ok.
+    "crawl_run_sources": {
+        "columns": {
+            "crawl_run_id": int,
+            "source_id": str,
+            "status": str,  # ok | partial | failed | interrupted | running
+            "pages_fetched": int,
+            "documents_new": int,
+            "documents_updated": int,
+            "errors": int,
+            "message": str,
+        },
+        "pk": ("crawl_run_id", "source_id"),
+        "foreign_keys": [("crawl_run_id", "crawl_runs", "id"), ("source_id", "sources", "id")],
+    },
+    # Other addresses of a stored document: its print copy, the fetched URL when the page
+    # names another canonical URL, a second URL serving the same text.
+    "document_aliases": {
+        "columns": {
+            "url": str,
+            "document_id": int,
+            "reason": str,  # canonical | print | duplicate
+            "crawl_run_id": int,
+        },
+        "pk": "url",
+        "foreign_keys": [("document_id", "documents", "id"),
+                         ("crawl_run_id", "crawl_runs", "id")],
+    },
 }
 
 # Crawl bookkeeping: kept in the database, hidden from publication.
@@ -281,9 +313,17 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("places", ["level"], False),
     ("place_names", ["code"], False),
     ("place_tree", ["code"], False),
+    ("document_aliases", ["document_id"], False),
+    ("crawl_run_sources", ["source_id"], False),
 ]
 
 VIEWS: dict[str, str] = {}
+
+
+def _not_null(pk: str | tuple[str, ...]) -> set[str] | None:
+    if pk == "id":
+        return None
+    return set(pk) if isinstance(pk, tuple) else {pk}
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -292,8 +332,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     # is newer than the loaded gazetteer must still be stored.
     migrate(db)
     for name in ["sources", "crawl_runs", "metrics", "places", "documents", "figures", "facts",
-                 "crawl_errors", "seen_urls", "source_crawl_state", "figure_conflicts",
-                 "fact_evidence", "place_names", "place_tree"]:
+                 "crawl_errors", "seen_urls", "source_crawl_state", "crawl_run_sources",
+                 "document_aliases", "figure_conflicts", "fact_evidence", "place_names",
+                 "place_tree"]:
         spec = TABLES[name]
         table = db.table(name)
         if not table.exists():
@@ -301,8 +342,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 spec["columns"],
                 pk=spec["pk"],
                 foreign_keys=spec.get("foreign_keys"),
-                not_null=None if spec["pk"] == "id" else set(
-                    [spec["pk"]] if isinstance(spec["pk"], str) else spec["pk"]),
+                not_null=_not_null(spec["pk"]),
             )
         else:
             have = {c.name for c in table.columns}

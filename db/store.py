@@ -55,6 +55,7 @@ def close_abandoned_runs(db: sqlite_utils.Database) -> int:
         "update crawl_runs set status = 'interrupted', finished_at = ? where status = 'running'",
         [utcnow()],
     )
+    db.execute("update crawl_run_sources set status = 'interrupted' where status = 'running'")
     db.conn.commit()
     return cursor.rowcount
 
@@ -108,7 +109,7 @@ def record_error(
 DOCUMENT_FIELDS = (
     "source_id", "url", "title", "published", "publisher", "lang", "content_type", "sha256",
     "text", "tables", "relevant", "parent_id", "fetched_at", "crawl_run_id", "warc_file",
-    "warc_offset",
+    "warc_offset", "size",
 )
 
 

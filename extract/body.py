@@ -99,27 +99,32 @@ def _table_rows(table: html.HtmlElement) -> list[str]:
     return rows
 
 
-def _render(element: html.HtmlElement, out: list[str]) -> None:
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if not tag or tag in _SKIP_TAGS or is_noise(element):
-        pass
-    elif tag == "table" and _is_data_table(element):
-        out.append("\n")
-        out.extend(row + "\n" for row in _table_rows(element))
-    else:
-        block = tag in _BLOCK_TAGS
-        if block:
+def _render(root: html.HtmlElement, out: list[str]) -> None:
+    """Append the text of ``root`` (and its tail) to ``out``; iterative, so any depth works."""
+    stack: list[tuple[html.HtmlElement, bool]] = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if closing:
+            if tag in _BLOCK_TAGS:
+                out.append("\n")
+            if tag in {"td", "th"}:
+                out.append(" ")
+        elif not tag or tag in _SKIP_TAGS or is_noise(element):
+            pass
+        elif tag == "table" and _is_data_table(element):
             out.append("\n")
-        if element.text:
-            out.append(element.text)
-        for child in element:
-            _render(child, out)
-        if block:
-            out.append("\n")
-        if tag in {"td", "th"}:
-            out.append(" ")
-    if element.tail:
-        out.append(element.tail)
+            out.extend(row + "\n" for row in _table_rows(element))
+        else:
+            if tag in _BLOCK_TAGS:
+                out.append("\n")
+            if element.text:
+                out.append(element.text)
+            stack.append((element, True))
+            stack.extend((child, False) for child in reversed(element))
+            continue
+        if element.tail:
+            out.append(element.tail)
 
 
 def render_text(element: html.HtmlElement) -> list[str]:
@@ -150,8 +155,9 @@ def clean_lines(lines: list[str]) -> list[str]:
     return kept
 
 
-def trafilatura_lines(text: str) -> list[str]:
-    """Body lines by trafilatura, for pages whose markup is unknown."""
+def trafilatura_lines(text: str | html.HtmlElement) -> list[str]:
+    """Body lines by trafilatura, for pages whose markup is unknown (markup or a parsed tree,
+    which trafilatura changes: pass a copy)."""
     import trafilatura
 
     try:

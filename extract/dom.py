@@ -7,7 +7,15 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree, html
 
-_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+# huge_tree lifts libxml2's nesting limit of 256, past which it silently drops the rest of the
+# page (div inside div ~300 deep, hundreds of unclosed <font> tags); it stops again near 2,048.
+_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
+# Presentational wrappers dropped when a page nests so deep that even huge_tree loses text.
+_WRAPPER_TAGS = re.compile(r"</?(?:font|span|div|center|small|big)\b[^>]*>", re.I)
+_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&#?\w+;")
+_LOST_SHARE = 0.5  # the parsed tree holds under half the page's visible characters
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Words in class/id values that mark page furniture rather than the article.
@@ -24,14 +32,38 @@ _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u3000\ufeff]+")
 
 
 def parse_html(text: str) -> html.HtmlElement | None:
-    """An lxml tree for ``text``, or None when nothing can be parsed."""
+    """An lxml tree for ``text``, or None when nothing can be parsed.
+
+    A page nested deeper than the parser copes with is parsed again without its
+    presentational wrappers (``font``, ``span``, ``div`` ...), when that keeps more text.
+    """
     cleaned = _CONTROL.sub("", _XML_DECL.sub("", text or ""))
     if not cleaned.strip():
         return None
+    tree = _parse(cleaned)
+    visible = visible_length(cleaned)
+    if tree is None or _text_length(tree) < visible * _LOST_SHARE:
+        flat = _parse(_WRAPPER_TAGS.sub("", cleaned))
+        if flat is not None and (tree is None or _text_length(flat) > _text_length(tree)):
+            return flat
+    return tree
+
+
+def _parse(markup: str) -> html.HtmlElement | None:
     try:
-        return html.document_fromstring(cleaned, parser=_PARSER)
+        return html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
+
+
+def _text_length(tree: html.HtmlElement) -> int:
+    return sum(len(t.strip()) for t in _TEXT_NODES(tree))
+
+
+def visible_length(markup: str) -> int:
+    """Characters of visible text in ``markup`` by a rough tag strip (no parser, any depth)."""
+    text = _ENTITY.sub("x", _TAG.sub(" ", _INVISIBLE.sub(" ", markup)))
+    return len(_SPACES.sub("", text))
 
 
 def squash(text: str | None) -> str:

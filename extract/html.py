@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+
 from extract.body import clean_lines, find_body, render_text, trafilatura_lines
 from extract.dates import find_date
-from extract.dom import meta_values, parse_html
+from extract.dom import meta_values, parse_html, visible_length
 from extract.encoding import decode_html
 from extract.lang import detect_lang
 from extract.links import LinkResolver, all_links, attachments, base_url
@@ -34,7 +36,7 @@ def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None
     if body_element is not None:
         lines = clean_lines(render_text(body_element))
     else:
-        lines = clean_lines(trafilatura_lines(text))
+        lines = clean_lines(trafilatura_lines(copy.deepcopy(tree)))
     resolve = LinkResolver(base_url(tree, url))
     full_text = compose_text(title, published, lines)
     return Article(
@@ -47,7 +49,19 @@ def extract_article(body: bytes, url: str, headers: dict[str, str] | None = None
         encoding=encoding,
         attachments=attachments(tree, resolve, body_element),
         links=all_links(tree, resolve),
+        canonical=canonical_link(tree, resolve),
+        visible_chars=visible_length(text),
     )
+
+
+def canonical_link(tree, resolve: LinkResolver) -> str | None:
+    """The absolute http(s) URL a page names as its canonical address, if any."""
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            url = resolve(link.get("href"))
+            if url and url.startswith(("http://", "https://")):
+                return url
+    return None
 
 
 _INFO_LINE_MAX = 60

@@ -18,6 +18,8 @@ class Article:
     encoding: str | None = None
     attachments: list[str] = field(default_factory=list)  # absolute URLs of PDFs etc.
     links: list[str] = field(default_factory=list)  # absolute URLs of all links in the page
+    canonical: str | None = None  # absolute URL of <link rel="canonical">, when given
+    visible_chars: int = 0  # visible characters of the whole page (rough tag strip)
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
+import sqlite3
 from pathlib import Path
 
 import click
@@ -29,10 +29,10 @@ archive_option = click.option(
 def cli(verbose: int) -> None:
     """ReliefWatch: crawl, extract and publish figures on work-for-relief (以工代赈),
     relocation (易地扶贫搬迁) and employment of people lifted out of poverty."""
+    from reliefwatch.logs import configure_console
+
     level = max(logging.WARNING - 10 * verbose, logging.DEBUG)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    for handler in logging.getLogger().handlers:  # Scrapy turns its own loggers up to DEBUG
-        handler.setLevel(level)
+    configure_console(verbose)  # Scrapy's log goes to a file beside the database unless -v
     import jieba  # its import sets its own logger to DEBUG
 
     jieba.setLogLevel(logging.DEBUG if verbose > 1 else logging.WARNING)
@@ -44,27 +44,19 @@ LOG_LEVEL = "WARNING"
 
 
 def _crawl(db_path: Path, sources: tuple[str, ...], start_urls: tuple[str, ...],
-           archive_dir: Path | None, full: bool, max_pages: int | None,
-           settings: dict | None = None):
-    from crawlers.api import crawl
-    from crawlers.sources import SourceError
+           archive_dir: Path | None, full: bool, max_pages: int | None, quiet: bool = False,
+           redis_url: str | None = None, workers: int = 2):
+    from reliefwatch.crawling import crawl_with_progress
 
-    try:
-        return crawl(
-            db_path, sources=list(sources) or None, start_urls=list(start_urls) or None,
-            archive_dir=archive_dir, full=full,
-            settings={"LOG_LEVEL": LOG_LEVEL, **(settings or {})}, max_pages=max_pages,
-        )
-    except SourceError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return crawl_with_progress(db_path, sources, start_urls, archive_dir, full, max_pages,
+                               quiet, {"LOG_LEVEL": LOG_LEVEL}, redis_url, workers)
 
 
 def _echo_crawl(summary) -> None:
-    click.echo(
-        f"crawl run {summary.run_id}: {summary.status}; {summary.pages_fetched} pages fetched, "
-        f"{summary.documents_new} new and {summary.documents_updated} updated documents, "
-        f"{summary.errors} errors"
-    )
+    from reliefwatch.crawling import summary_lines
+
+    for line in summary_lines(summary, Path(DEFAULT_DB)):
+        click.echo(line)
 
 
 crawl_options = [
@@ -76,6 +68,13 @@ crawl_options = [
     click.option("--full", is_flag=True,
                  help="Walk every list page again instead of stopping at known articles."),
     click.option("--max-pages", type=int, help="Stop after this many pages."),
+    click.option("--quiet", "-q", is_flag=True,
+                 help="No progress; print only what went wrong (for cron)."),
+    click.option("--redis", "redis_url", envvar="REDIS_URL",
+                 help="Share the crawl through this Redis (redis://host:6379/0) with worker "
+                      "processes [env: REDIS_URL]."),
+    click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+                 help="With --redis: worker processes started here."),
 ]
 
 
@@ -89,8 +88,11 @@ def _apply(options):
 
 @cli.command()
 @_apply(crawl_options)
-def crawl(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
+def crawl(sources, start_urls, db_path, archive_dir, full, max_pages, quiet, redis_url,
+          workers) -> None:
     """Fetch new articles and attachments from SOURCES (default: all configured sources).
+
+    Exit codes: 0 ok, 3 partial, 4 failed, 5 locked or unwritable database, 6 interrupted.
 
     \b
     Examples:
@@ -98,8 +100,12 @@ def crawl(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
       reliefwatch crawl xxz-gov hechi-gov     # named sources
       reliefwatch crawl --start-url http://www.example.gov.cn/zwgk/gzdt/index.html
     """
+    from reliefwatch.crawling import report
+
     with _guard(db_path):
-        _echo_crawl(_crawl(db_path, sources, start_urls, archive_dir, full, max_pages))
+        summary = _crawl(db_path, sources, start_urls, archive_dir, full, max_pages, quiet,
+                         redis_url, workers)
+    click.get_current_context().exit(report(summary, db_path, quiet))
 
 
 @cli.command()
@@ -231,11 +237,13 @@ def export(db_path, table, fmt, place, metric, output) -> None:
 
 @cli.command()
 @_apply(crawl_options)
-def run(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
+def run(sources, start_urls, db_path, archive_dir, full, max_pages, quiet, redis_url,
+        workers) -> None:
     """Crawl, then extract facts: what a schedule (cron, systemd timer) calls.
 
     Runs never overlap on one database (a lock file beside it); a run that was killed is
-    marked 'interrupted' and the next run picks up where it stopped.
+    marked 'interrupted' and the next run picks up where it stopped. Exit codes: 0 ok,
+    3 partial, 4 failed, 5 locked or unwritable database, 6 interrupted.
 
     \b
     Example (crontab, every day at 03:17, a full pass on Sundays):
@@ -243,15 +251,24 @@ def run(sources, start_urls, db_path, archive_dir, full, max_pages) -> None:
       17 3 * * 0    cd /srv/reliefwatch && .venv/bin/reliefwatch run --full
     """
     from reliefwatch import pipeline
+    from reliefwatch.crawling import report
+    from reliefwatch.outcome import EXIT_PARTIAL, unwritable
 
     with _guard(db_path):
-        store.close_abandoned_runs(store.open_db(db_path))
-        summary = _crawl(db_path, sources, start_urls, archive_dir, full, max_pages)
-        _echo_crawl(summary)
-        result = pipeline.extract_documents(store.open_db(db_path))
-    click.echo(f"extracted {result.facts} facts from {result.documents} documents")
-    if summary.status == "failed":
-        sys.exit(1)
+        summary = _crawl(db_path, sources, start_urls, archive_dir, full, max_pages, quiet,
+                         redis_url, workers)
+        code = report(summary, db_path, quiet)
+        if summary.signal:  # stopped by SIGTERM/Ctrl-C: no extraction, say so in the code
+            click.get_current_context().exit(code)
+        try:
+            result = pipeline.extract_documents(store.open_db(db_path))
+        except sqlite3.OperationalError as exc:
+            raise unwritable(db_path, exc) from exc
+    if not quiet or result.failed:
+        click.echo(f"extracted {result.facts} facts from {result.documents} documents"
+                   + (f"; {result.failed} failed (see crawl_errors)" if result.failed else ""),
+                   err=quiet)
+    click.get_current_context().exit(code or (EXIT_PARTIAL if result.failed else 0))
 
 
 @cli.command()
@@ -261,22 +278,74 @@ def reextract(db_path, archive_dir) -> None:
     """Rebuild documents and facts from the WARC archive, without the network."""
     from crawlers.api import reextract_archive
     from reliefwatch import pipeline
+    from reliefwatch.outcome import exit_code
 
     with _guard(db_path):
-        _echo_crawl(reextract_archive(db_path, archive_dir=archive_dir))
+        summary = reextract_archive(db_path, archive_dir=archive_dir)
+        _echo_crawl(summary)
         result = pipeline.extract_documents(store.open_db(db_path), force=True)
     click.echo(f"extracted {result.facts} facts from {result.documents} documents")
+    click.get_current_context().exit(exit_code(summary.status))
 
 
 @cli.command()
-def sources() -> None:
-    """List the configured sources."""
+@db_option
+def sources(db_path) -> None:
+    """List the configured sources (with their last crawl outcome when --db exists)."""
     from crawlers.api import load_sources
+    from reliefwatch.status import last_source_outcomes
 
+    last = last_source_outcomes(db_path)
     for source in load_sources():
-        click.echo(f"{source.id:20} {source.language or '?':3} {source.name}")
+        outcome = last.get(source.id)
+        note = f"  last run {outcome[0]}: {outcome[1]}" if outcome else ""
+        click.echo(f"{source.id:20} {source.language or '?':3} {source.name}{note}")
         for url in source.start_urls:
             click.echo(f"{'':24} {url}")
+
+
+@cli.command()
+@click.option("--redis", "redis_url", envvar="REDIS_URL", required=True,
+              help="The Redis of the shared crawl [env: REDIS_URL].")
+@click.option("--run", "run_id", type=int, help="Run to join [default: the current one].")
+def worker(redis_url, run_id) -> None:
+    """Join a crawl shared through Redis (started with 'crawl --redis') from this machine.
+
+    The worker fetches pages and sends them to the process that started the crawl, which
+    alone writes the database; it stops when the crawl is done.
+    """
+    from crawlers.remote import run_worker
+
+    click.get_current_context().exit(run_worker(redis_url, run_id))
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of the report.")
+@click.option("--runs", "limit", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="How many recent runs to show.")
+@click.option("--failing-after", default=3, show_default=True, type=click.IntRange(1, 100),
+              help="List sources that failed in each of their last N runs.")
+def status(db_path, as_json, limit, failing_after) -> None:
+    """Show the last runs, failing sources, what the database holds and what comes next.
+
+    \b
+    Examples:
+      reliefwatch status
+      reliefwatch status --json --db /srv/reliefwatch/data/reliefwatch.db
+    """
+    from reliefwatch.status import NoDatabase, gather, render
+
+    try:
+        info = gather(db_path, limit, failing_after)
+    except NoDatabase as exc:
+        raise click.ClickException(str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise click.ClickException(f"cannot read {db_path}: {exc}") from exc
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(render(info)))
 
 
 @cli.command()
@@ -316,15 +385,19 @@ class _guard:
     def __init__(self, db_path: Path) -> None:
         from reliefwatch.runlock import run_lock
 
+        self._db_path = db_path
         self._cm = run_lock(db_path)
 
     def __enter__(self):
+        from reliefwatch.outcome import EXIT_UNWRITABLE, CommandError, unwritable
         from reliefwatch.runlock import AlreadyRunning
 
         try:
             return self._cm.__enter__()
         except AlreadyRunning as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise CommandError(str(exc), EXIT_UNWRITABLE) from exc
+        except OSError as exc:  # the lock file cannot be made: the folder is not writable
+            raise unwritable(self._db_path, exc) from exc
 
     def __exit__(self, *exc_info):
         return self._cm.__exit__(*exc_info)

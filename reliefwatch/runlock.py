@@ -1,4 +1,8 @@
-"""A lock file so that scheduled runs never overlap on one database."""
+"""A lock file so that scheduled runs never overlap on one database.
+
+The lock belongs to the database file itself: its path is resolved (symlinks, ``..``) first,
+so two commands that reach one database by different paths still exclude each other.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,16 @@ class AlreadyRunning(RuntimeError):
     """Another ReliefWatch run holds the lock for this database."""
 
 
+def lock_path_for(db_path: str | Path) -> Path:
+    """``<resolved database path>.lock``."""
+    return Path(f"{Path(db_path).resolve()}.lock")
+
+
 @contextmanager
 def run_lock(db_path: str | Path) -> Iterator[Path]:
-    """Hold ``<db>.lock`` for the duration of the block; raise AlreadyRunning if it is held."""
-    lock_path = Path(f"{db_path}.lock")
+    """Hold the database's lock for the duration of the block; raise AlreadyRunning if it is
+    held."""
+    lock_path = lock_path_for(db_path)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole block
     try:

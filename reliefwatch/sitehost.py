@@ -3,7 +3,9 @@
 Used by ``reliefwatch demo`` (the bundled sample site) and by the tests (fixture sites).
 A folder may hold ``_headers.json`` mapping a URL path to a dict with optional ``status``,
 ``headers`` (sent as given, e.g. a ``Content-Type`` with or without a charset), ``delay``
-(seconds before answering) and ``truncate`` (send only that many bytes of the body and close).
+(seconds before answering), ``truncate`` (send only that many bytes of the body and close),
+``body`` (a UTF-8 text to send) and ``file`` (a file of the folder to send, bytes as stored).
+A rule's key is a path, or a path with its query for an answer to that query only.
 Paths not in the map are served from files with a Content-Type guessed from the extension;
 ``/dir/`` serves ``/dir/index.html``. Every request path is logged in ``server.requests``.
 """
@@ -59,7 +61,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         rule = self.server.overrides.get(path) or self.server.overrides.get(self.path) or {}
         if rule.get("delay"):
             time.sleep(float(rule["delay"]))
-        file = self._file_for(path)
+        file = self._file_for(rule["file"]) if "file" in rule else self._file_for(path)
         status = int(rule.get("status", 200 if file else 404))
         body = file.read_bytes() if file else b"<html><body><h1>404 Not Found</h1></body></html>"
         if "body" in rule:

@@ -12,14 +12,17 @@ arguments into :class:`crawlers.sources.Source` objects; everything else is shar
 From each start URL (a column page) it reads list pages (:mod:`crawlers.listing`), fetches
 unknown articles, hands them to the pipelines as :class:`CapturedDocument` items and follows
 pagination while a page still holds unseen links (every page, requested together, on ``full``,
-on a source's first run and after an unfinished one). PDFs linked from stored articles are
-fetched afterwards by :meth:`article_stored`.
+on a source's first run and after an unfinished one). Attachments (PDF and Office files) linked
+from stored articles are fetched afterwards by :meth:`article_stored`, from the source's own
+hosts only (:mod:`crawlers.guard` checks every request and redirect).
+
+Each source's outcome is tallied in :class:`RunState`: a start page that cannot be reached,
+answers with an error page, or holds no links is a failure of the source.
 
 A known article or PDF fetched again (``--full``) is asked for with ``If-None-Match`` /
 ``If-Modified-Since`` from ``seen_urls``; a 304 leaves its document as it is.
 
-Limits: only PDF attachments are fetched; ``.doc``/``.docx``/``.xls``/``.xlsx`` links are
-ignored (no extractor for them yet). An ad-hoc source (a bare ``--start-url``) is named after
+An ad-hoc source (a bare ``--start-url``) is named after
 the URL's host *and port* (``127.0.0.1:8123``), so the same loopback site served on another
 port is a different source with its own seen URLs.
 """
@@ -41,40 +44,22 @@ from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
 
 from crawlers.archive import warc_name
-from crawlers.documents import StoreResult, is_pdf
+from crawlers.documents import StoreResult
+from crawlers.failures import classify_failure, failure_message, header_dict
 from crawlers.items import CapturedDocument
 from crawlers.listing import parse_listing
 from crawlers.runstate import RunState
 from crawlers.sources import Source
-from crawlers.urls import canonicalize, host_allowed
+from crawlers.urls import canonicalize, host_allowed, is_print_copy
+from extract.errorpage import redirected_to_error_page
+from extract.office import sniff
 
 logger = logging.getLogger(__name__)
 
 # List pages first: they are the only source of new work, so discovery never waits behind
 # a queue of articles; PDFs before articles so articles complete (and are marked seen) early.
-PRIORITY = {"list": 20, "article": 0, "pdf": 10}
-
-
-def header_dict(response: Response) -> dict[str, str]:
-    """Response headers as ``str`` pairs (last value wins), bytes untouched elsewhere."""
-    return {k.decode("latin-1"): v[-1].decode("latin-1")
-            for k, v in response.headers.items() if v}
-
-
-def classify_failure(failure: Failure) -> tuple[str, int | None]:
-    """``(kind, status)`` for a failed request: http, timeout, truncated, dns, fetch."""
-    exc = failure.value
-    if isinstance(exc, HttpError):
-        return "http", exc.response.status
-    name = type(exc).__name__
-    text = repr(exc)
-    if "Timeout" in name or "Timeout" in text:
-        return "timeout", None
-    if "DataLoss" in text or "PotentialDataLoss" in text or "ResponseFailed" in name:
-        return "truncated", None
-    if "DNS" in name:
-        return "dns", None
-    return "fetch", None
+PRIORITY = {"list": 20, "article": 0, "attachment": 10}
+FILE_KINDS = {"pdf", "docx", "xlsx", "xls", "doc", "pptx", "ppt", "ofd", "ole"}
 
 
 class GovNewsSpider(scrapy.Spider):
@@ -83,8 +68,9 @@ class GovNewsSpider(scrapy.Spider):
     name = "govnews"
 
     def __init__(self, source_list: list[Source] | None = None, full: bool | str = False,
-                 **kwargs: Any):
+                 progress: Any = None, shared_state: Any = None, **kwargs: Any):
         super().__init__(**kwargs)
+        self._progress, self._shared_state = progress, shared_state
         self.full = str(full).lower() in ("1", "true", "yes") if isinstance(full, str) else full
         self.source_list = source_list if source_list is not None else self.build_sources(**kwargs)
         if not self.source_list:
@@ -103,10 +89,16 @@ class GovNewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         run_id = settings.getint("RELIEFWATCH_RUN_ID") or None
-        spider.state = RunState.open(
-            settings.get("RELIEFWATCH_DB"), spider.source_list, run_id=run_id, full=spider.full,
-            commit_items=settings.getint("RELIEFWATCH_COMMIT_ITEMS", 100),
-            commit_seconds=settings.getfloat("RELIEFWATCH_COMMIT_SECONDS", 0.5))
+        if spider._shared_state is not None:  # a worker of a crawl shared through Redis
+            spider.state = spider._shared_state
+            spider.state.spider = spider
+            crawler.signals.connect(spider.state.idle, signal=signals.spider_idle)
+        else:
+            spider.state = RunState.open(
+                settings.get("RELIEFWATCH_DB"), spider.source_list, run_id=run_id,
+                full=spider.full,
+                commit_items=settings.getint("RELIEFWATCH_COMMIT_ITEMS", 100),
+                commit_seconds=settings.getfloat("RELIEFWATCH_COMMIT_SECONDS", 0.5))
         if not settings.get("RELIEFWATCH_WARC_PATH") and settings.get("RELIEFWATCH_ARCHIVE_DIR"):
             path = f"{settings['RELIEFWATCH_ARCHIVE_DIR']}/{warc_name(spider.state.run_id)}"
             settings.set("RELIEFWATCH_WARC_PATH", path, priority="spider")
@@ -114,6 +106,9 @@ class GovNewsSpider(scrapy.Spider):
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         crawler.signals.connect(spider.on_spider_error, signal=signals.spider_error)
         crawler.signals.connect(spider.on_item_error, signal=signals.item_error)
+        crawler.signals.connect(spider.on_response, signal=signals.response_received)
+        spider.state.on_fatal = spider.stop_for_database
+        spider.state.progress = spider._progress
         return spider
 
     # -- requests ---------------------------------------------------------------------------
@@ -122,14 +117,19 @@ class GovNewsSpider(scrapy.Spider):
         headers = self.state.conditional_headers(canonicalize(url)) if kind != "list" else {}
         if headers:  # a known document fetched again (--full): 304 means unchanged
             meta["handle_httpstatus_list"] = [304]
+        # A shared crawl lets the Redis duplicate filter see every URL across workers.
         return Request(url, callback=callback, errback=self.on_error, meta=meta,
-                       headers=headers or None, priority=PRIORITY[kind], dont_filter=True)
+                       headers=headers or None, priority=PRIORITY[kind],
+                       dont_filter=not self.state.shared)
 
     async def start(self) -> AsyncIterator[Any]:
+        if self.state.shared:
+            return  # the writer of a shared crawl hands out the start pages
         for source in self.source_list:
             for url in source.start_urls:
                 self._scheduled.add(canonicalize(url))
-                yield self._request(url, "list", source.id, self.parse_list, rw_start=url)
+                yield self._request(url, "list", source.id, self.parse_list, rw_start=url,
+                                    rw_is_start=True)
 
     def _max_list_pages(self, source: Source) -> int:
         return source.hints.max_pages or self.settings.getint("RELIEFWATCH_MAX_LIST_PAGES", 200)
@@ -141,8 +141,13 @@ class GovNewsSpider(scrapy.Spider):
         meta = response.meta
         source = self.state.sources[meta["rw_source"]]
         start = meta["rw_start"]
-        if is_pdf(response.body, {}):
-            return [self._captured(response, "pdf", header_dict(response))]
+        if sniff(response.body) in FILE_KINDS:
+            self.state.start_ok(source.id)
+            return [self._captured(response, "attachment", header_dict(response))]
+        if meta.get("redirect_urls") and redirected_to_error_page(response.url):
+            self.state.error(meta["redirect_urls"][0], "soft404",
+                             "redirected to the site's error page", 200, source.id)
+            return []
         out = []
         from extract import decode_html
 
@@ -150,17 +155,28 @@ class GovNewsSpider(scrapy.Spider):
         listing = parse_listing(
             html, response.url, start, lambda u: host_allowed(u, source.allowed_domains),
             source.hints.list_item_selector)
+        if meta.get("rw_is_start"):
+            if listing.articles or listing.attachments or listing.pages or listing.next_page:
+                self.state.start_ok(source.id)
+            else:
+                self.state.error(response.url, "parse", "no article, attachment or page "
+                                 "links found on the start page", response.status, source.id)
         fresh = 0
+        # print copies last and at a lower priority: the article itself is stored first
+        articles = sorted(listing.articles, key=is_print_copy)
         for url, kind, callback in (
-            [(u, "article", self.parse_article) for u in listing.articles]
-            + [(u, "pdf", self.parse_attachment) for u in listing.attachments]
+            [(u, "article", self.parse_article) for u in articles]
+            + [(u, "attachment", self.parse_attachment) for u in listing.attachments]
         ):
             canonical = canonicalize(url)
             if canonical in self._scheduled or self.state.is_known(canonical):
                 continue
             self._scheduled.add(canonical)
             fresh += self.state.is_fresh(canonical)
-            out.append(self._request(url, kind, source.id, callback, rw_start=start))
+            request = self._request(url, kind, source.id, callback, rw_start=start)
+            if is_print_copy(url):
+                request.priority -= 1
+            out.append(request)
         if self.state.paginate_fully(source.id):
             pages = [*([listing.next_page] if listing.next_page else []), *listing.pages]
         elif fresh and listing.next_page:
@@ -177,25 +193,31 @@ class GovNewsSpider(scrapy.Spider):
             self._scheduled.add(canonical)
             self._list_pages[start] += 1
             out.append(self._request(url, "list", source.id, self.parse_list, rw_start=start))
+        if self.state.shared:  # queue the links now, then close this page's unit of work
+            for request in out:
+                self.crawler.engine.crawl(request)
+            self.state.unit_done(response.request)
+            return []
         return out
 
     def parse_article(self, response: Response) -> list:
         headers = self._not_modified(response)
         if headers is None:
             return []
-        kind = "pdf" if is_pdf(response.body, {}) else "article"
+        kind = "attachment" if sniff(response.body) in FILE_KINDS else "article"
         return [self._captured(response, kind, headers)]
 
     def parse_attachment(self, response: Response) -> list:
         headers = self._not_modified(response)
-        return [] if headers is None else [self._captured(response, "pdf", headers)]
+        return [] if headers is None else [self._captured(response, "attachment", headers)]
 
     def _not_modified(self, response: Response) -> dict[str, str] | None:
         """Handle a 304 (None); else remember the response's validators, return its headers."""
         canonical = canonicalize(response.request.url)
         if response.status == 304:
             self.state.not_modified(canonical)
-            if response.meta.get("rw_kind") == "pdf":
+            self.state.unit_done(response.request)
+            if response.meta.get("rw_kind") == "attachment":
                 self.state.attachment_done(response.meta.get("rw_parent"), canonical)
             return None
         headers = header_dict(response)
@@ -205,13 +227,18 @@ class GovNewsSpider(scrapy.Spider):
     def _captured(self, response: Response, kind: str,
                   headers: dict[str, str]) -> CapturedDocument:
         meta = response.meta
+        redirects = meta.get("redirect_urls") or []
+        # The address the list or article linked (before redirects) is the one marked seen.
+        requested = redirects[0] if redirects else response.request.url
         return CapturedDocument(
-            kind=kind, url=response.url, canonical_url=canonicalize(response.request.url),
+            kind=kind, url=response.url, canonical_url=canonicalize(requested),
             source_id=meta["rw_source"], status=response.status, headers=headers,
             body=response.body, warc_file=meta.get("warc_file"),
             warc_offset=meta.get("warc_offset"), parent_url=meta.get("rw_parent"),
             parent_id=meta.get("rw_parent_id"), parent_relevant=meta.get("rw_parent_relevant",
-                                                                         False))
+                                                                         False),
+            extra={**({"requested_url": redirects[0]} if redirects else {}),
+                   **({"rw_unit": meta["rw_unit"]} if meta.get("rw_unit") else {})})
 
     # -- called by the store pipeline ------------------------------------------------------
     def article_stored(self, item: CapturedDocument, result: StoreResult) -> None:
@@ -224,12 +251,17 @@ class GovNewsSpider(scrapy.Spider):
             canonical = canonicalize(url)
             if canonical in self._scheduled or self.state.is_known(canonical):
                 continue
+            if not host_allowed(url, source.allowed_domains):
+                self.state.error(url, "offsite", "refused: attachment on a host that is not "
+                                 "one of the source's allowed domains", None, source.id)
+                self.state.failed(canonical, 403)
+                continue
             self._scheduled.add(canonical)
             waiting.append(canonical)
             request = self._request(
-                url, "pdf", source.id, self.parse_attachment, rw_parent=item.canonical_url,
-                rw_parent_id=result.document_id, rw_parent_relevant=result.relevant,
-                allow_offsite=True)
+                url, "attachment", source.id, self.parse_attachment,
+                rw_parent=item.canonical_url, rw_parent_id=result.document_id,
+                rw_parent_relevant=result.relevant)
             self.crawler.engine.crawl(request)
         self.state.article_stored(item.canonical_url, result.document_id, result.sha256,
                                   waiting)
@@ -238,26 +270,46 @@ class GovNewsSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         request = failure.request
         meta = request.meta
-        if meta.get("rw_kind") == "pdf":
-            self.state.attachment_done(meta.get("rw_parent"), canonicalize(request.url))
-        if meta.get("rw_kind") in ("article", "pdf"):
-            status = failure.value.response.status if failure.check(HttpError) else (
-                403 if failure.check(IgnoreRequest) else 0)
-            self.state.failed(canonicalize(request.url), status)
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            logger.info("skipped %s: %s", request.url, failure.value)
-            return
         kind, status = classify_failure(failure)
-        self.state.error(request.url, kind, f"{type(failure.value).__name__}: {failure.value}",
-                         status)
+        if meta.get("rw_kind") == "attachment":
+            self.state.attachment_done(meta.get("rw_parent"), canonicalize(request.url))
+        if meta.get("rw_kind") in ("article", "attachment"):
+            # Refused and robots-forbidden URLs are settled (403); cut-off, oversized and
+            # looping answers (0) are retried by later runs (see db.crawlstate).
+            settled = kind == "offsite" or (failure.check(IgnoreRequest) and kind in (
+                "fetch", "dns", "refused"))
+            code = failure.value.response.status if failure.check(HttpError) else (
+                403 if settled else 0)
+            self.state.failed(canonicalize(request.url), code)
+        if kind == "fetch" and failure.check(IgnoreRequest) and not failure.check(HttpError):
+            logger.info("skipped %s: %s", request.url, failure.value)  # robots.txt
+        else:
+            self.state.error(request.url, kind, failure_message(failure), status,
+                             meta.get("rw_source"))
+        self.state.unit_done(request)
+
+    def on_response(self, response: Response, request: Request, spider=None) -> None:
+        self.state.page(request.meta.get("rw_source"))
 
     def on_spider_error(self, failure: Failure, response: Response, spider=None) -> None:
-        self.state.error(response.url, "parse", f"{type(failure.value).__name__}: "
-                                                f"{failure.value}")
+        self.state.error(response.url, "parse", f"{type(failure.value).__name__} while "
+                         "reading the page (details in the log)", None,
+                         response.meta.get("rw_source"))
+        self.state.unit_done(response.request)
 
     def on_item_error(self, item: Any, response: Response, spider=None, failure=None) -> None:
         url = getattr(item, "url", None) or response.url
-        self.state.error(url, "pipeline", f"{type(failure.value).__name__}: {failure.value}")
+        self.state.error(url, "pipeline", f"{type(failure.value).__name__} while storing "
+                         "(details in the log)", None, getattr(item, "source_id", None))
+        self.state.unit_done((getattr(item, "extra", None) or {}).get("rw_unit"))
+
+    def stop_for_database(self) -> None:
+        """The database cannot be written: stop the crawl (no more requests)."""
+        from scrapy.utils.defer import deferred_from_coro
+
+        engine = self.crawler.engine
+        if engine is not None and engine.spider is not None:
+            deferred_from_coro(engine.close_spider_async(reason="database_error"))
 
     def on_opened(self, spider=None) -> None:
         """Commit the open batch on a timer, so a quiet crawl does not hold writes back."""

@@ -14,8 +14,8 @@ from nlp.document.sections import Section, Sentence
 from nlp.document.state import NO_SOURCE, SectionState, Source
 from nlp.lang import script_of
 from nlp.periods.dates import RefDate
-from nlp.periods.grammar import find_periods
-from nlp.periods.model import Period
+from nlp.periods.grammar import RECENT_CUTOFF_MONTH, find_periods
+from nlp.periods.model import Period, year_period
 from nlp.places.references import PlaceRef, national_cue
 from nlp.places.scope import Scope, find_cues
 from nlp.settings import SETTINGS
@@ -108,7 +108,36 @@ def frame_sections(sections: list[Section], sentences: list[Sentence], refs: lis
                                                                  state.ref)
     if title and sections[0].headline is None:
         states[0].title_period, states[0].title_words = first_period(title, states[0].ref)
+    for section, state in zip(sections, states, strict=True):
+        if state.title_period is None:
+            lead = next((s for s in sentences if s.section == section.index and not s.headline),
+                        None)
+            if lead is not None and not _holds_figures(lead.text):
+                state.title_period, state.title_words = _lead_period(lead.text, state.ref)
     return states
+
+
+def _holds_figures(text: str) -> bool:
+    from nlp.quantities import find_quantities  # the quantities package reads periods
+
+    return bool(find_quantities(text, script_of(text)))
+
+
+def _lead_period(text: str, ref: RefDate | None) -> tuple[Period | None, str | None]:
+    """The period an opening sentence with no figure of its own says the whole report is
+    about (a date attached to one figure of the lead frames nothing else): the publication year,
+    the year before it in a report of the first half (an annual review), or a plan period
+    ending in either ("“十三五”时期…" in December 2020); an earlier span is background."""
+    period, words = first_period(text, ref)
+    if period is None or ref is None:
+        return None, None
+    last = period.end_year
+    early = ref.month is not None and ref.month <= RECENT_CUTOFF_MONTH
+    if early and int(period.start[:4]) == ref.year - 1 and last == ref.year:
+        return year_period(ref.year - 1), words  # 去年以来 in February: last year's results
+    if last == ref.year or (early and last == ref.year - 1):
+        return period, words
+    return None, None
 
 
 def first_period(text: str | None, ref: RefDate | None) -> tuple[Period | None, str | None]:
@@ -119,3 +148,19 @@ def first_period(text: str | None, ref: RefDate | None) -> tuple[Period | None, 
         if m.role == "period" and m.period is not None:
             return m.period, m.text
     return None, None
+
+
+# 该批, 本批, "this batch", "the projects": a sentence that speaks of the batch or project the
+# headline names.
+_BACK_TO_BATCH = re.compile(r"[该本这此]批|[该本此]项目|这些项目|该工程|本工程"
+                            r"|(?i:\b(?:this|the|that)\s+(?:batch|project|programme|program)s?\b)")
+
+
+def frames_sentence(state: SectionState, text: str) -> Period | None:
+    """The headline's period where it frames this sentence. A period after the publication
+    year is a plan or batch label (2025年提前批 in a report of November 2024): it frames only
+    sentences that speak of that batch; the rest report on the present."""
+    period = state.title_period
+    if period is None or state.ref is None or period.end_year <= state.ref.year:
+        return period
+    return period if _BACK_TO_BATCH.search(text) else None

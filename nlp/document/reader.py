@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.document.frame import dateline_place, frame_sections
+from nlp.document.frame import dateline_place, frame_sections, frames_sentence
 from nlp.document.resolver import set_period
 from nlp.document.sections import split_document
 from nlp.document.sentence import read_sentence
@@ -16,9 +16,9 @@ from nlp.periods.carry import carries_over
 from nlp.periods.dates import parse_published
 from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
-from nlp.places import link_places
+from nlp.places import binding, link_places
 from nlp.places.bystanders import persons, quoted
-from nlp.places.references import PlaceRef, group_places, short_forms
+from nlp.places.references import PlaceRef, group_places, is_list, short_forms
 from nlp.places.roles import examples, helpers
 from nlp.places.scope import Scope, cue_refs, publisher_place
 from nlp.quantities import find_quantities
@@ -86,9 +86,10 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         quantities = find_quantities(sentence.text, s_lang) if NUMERIC.search(
             sentence.text) else None
         if quantities:
+            frame = None if sentence.headline else frames_sentence(state, sentence.text)
             ctx = SentenceContext(s_lang, sentence.start, state.ref, local_refs, carry,
-                                  carry_source, None if sentence.headline else state.title_period,
-                                  Source("frame", state.title_words), anaphor, state.main_place,
+                                  carry_source, frame, Source("frame", state.title_words),
+                                  anaphor, state.main_place,
                                   state.main_source, sentence.headline, local, previous,
                                   section=section)
             reading = read_sentence(sentence.text, ctx, quantities)
@@ -106,13 +107,23 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         anaphor = _sentence_place([r for r in local_refs if r not in named
                                    or r.shifted(sentence.start) not in quoting]) or anaphor
         scope.observe([r for r in local_refs if r not in named or r in antecedents])
-        local = max((r for r in local_refs if r.rank >= 4), key=lambda r: (r.rank, r.start),
-                    default=local)
+        local = _paragraph_place(sentence.text, local_refs, found) or local
         if sentence.headline:
             headline_facts += found
         facts.extend(found)
     _complete_headlines(headline_facts, facts, states)
     return [f.fact for f in facts]
+
+
+def _paragraph_place(text: str, refs: list[PlaceRef], found: list[FoundFact]) -> PlaceRef | None:
+    """The town, village or site a sentence makes the topic of its paragraph: the last one
+    its figures were read with, else the last one opening a clause."""
+    held = [f.place for f in found if f.place is not None and f.place.rank >= 4
+            and f.fact.place_source in ("own clause", "sentence") and not is_list(f.place)]
+    if held:
+        return held[-1]
+    subjects = [r for r in refs if r.rank >= 4 and binding.opens_clause(text, r)]
+    return subjects[-1] if subjects else None
 
 
 def _complete_headlines(headline_facts: list[FoundFact], facts: list[FoundFact],

@@ -12,6 +12,7 @@ from nlp.metrics import stock
 from nlp.metrics.classifier import Candidate
 from nlp.periods.grammar import PeriodMention
 from nlp.periods.model import Period, year_period
+from nlp.places import binding
 from nlp.places.bystanders import organisations, outside_quote
 from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
 from nlp.places.roles import examples, national_rule
@@ -35,7 +36,7 @@ def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCont
         return found
     if ctx.frame_period is not None:
         return ctx.frame_period, ctx.frame_source
-    if text and stock.past_state(text, c.start):
+    if text and stock.past_state(text, c.clause[0], c.start):
         return None, Source("none", "an undated past state")
     if ctx.ref is not None and not ctx.headline:
         return year_period(ctx.ref.year), Source("publication date", str(ctx.ref.year))
@@ -84,9 +85,11 @@ def _named(ref: PlaceRef, kind: str) -> tuple[PlaceRef, Source]:
 
 def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceContext,
                  national: bool | None = None) -> tuple[PlaceRef | None, Source]:
-    """Clause place, else the sentence's (a village/town anywhere, else one named before the
-    figure), else the previous sentence's for "This ...", else the paragraph's village or
-    town, else the section's main place; with where it came from."""
+    """The most specific place the figure is about, and where it came from: a place of its
+    own clause, else one opening an earlier clause of the sentence, else the previous
+    sentence's for "This ...", else the paragraph's town or village, else the section's
+    frame. Places that only illustrate, are covered or lie outside the frame do not count
+    (:mod:`nlp.places.binding`)."""
     lo, hi = c.clause
     if national_rule(text, c.start, refs) if national is None else national:
         return None, Source("national", "a national requirement")
@@ -100,13 +103,19 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         in_clause = [r for r in in_clause if r not in shown] or in_clause
     if shown:
         refs = [r for r in refs if r not in shown]
+    frame = _strong_frame(ctx)
+    aside = _not_subjects(c, text, refs, frame)
+    in_clause = [r for r in in_clause if r not in aside]
     if in_clause:
         return _named(_most_specific(in_clause, c.start), "own clause")
     if national_cue(text[lo:hi]):
         return None, Source("national", "its clause")
-    before = [r for r in refs if r.end <= c.start]
+    before = [r for r in refs if r.end <= c.start and r not in aside
+              and (r.rank < 4 or binding.opens_clause(text, r, refs))]
     if before:
-        return _named(_most_specific(before, c.start), "sentence")
+        best = _most_specific(before, c.start)
+        if best.cue or not binding.encloses(best, frame):
+            return _named(best, "sentence")
     if national_cue(text[:c.start]):
         return None, Source("national", "its sentence")
     if ctx.anaphor_place is not None and starts_with_anaphor(text):
@@ -114,6 +123,24 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     if ctx.paragraph_place is not None:
         return _named(ctx.paragraph_place, "paragraph")
     return ctx.main_place, ctx.main_source
+
+
+def _strong_frame(ctx: SentenceContext) -> PlaceRef | None:
+    """The section's frame place when a headline, title or the publisher names it (a place
+    merely named most often frames too weakly to overrule the sentence)."""
+    if ctx.main_source.kind == "publisher" or not (
+            ctx.main_source.words or "").startswith("most named"):
+        return ctx.main_place
+    return None
+
+
+def _not_subjects(c: Candidate, text: str, refs: list[PlaceRef],
+                  frame: PlaceRef | None) -> set[PlaceRef]:
+    """Places the sentence names that cannot hold this figure: objects of coverage verbs,
+    example lists, places outside the frame's jurisdiction."""
+    code = binding.frame_code(frame)
+    return (set(binding.objects(text, refs)) | set(binding.example_lists(text, refs, c.start))
+            | {r for r in refs if binding.outside(text, r, code, c.start, refs)})
 
 
 _SITE = re.compile(r"安置|(?i:resettlement|relocation)")

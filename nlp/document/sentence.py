@@ -20,15 +20,24 @@ from nlp.metrics.classifier import Candidate, classify_all
 from nlp.metrics.rules import DROPPED_UNITS
 from nlp.periods.grammar import PeriodMention, find_periods
 from nlp.places import link_places
-from nlp.places.references import PlaceRef, group_places
+from nlp.places.references import PlaceRef, group_places, is_list
 from nlp.places.roles import helpers, national_rule, whose_figures
 from nlp.quantities import Quantity, find_quantities
 from nlp.quantities.filters import is_blocked
 
 
 def fact_quantities(text: str, found: list[Quantity]) -> list[Quantity]:
-    """The quantities that may be facts: no names, codes, foreign money or durations."""
-    return [q for q in found if q.unit not in DROPPED_UNITS and not is_blocked(text, q)]
+    """The quantities that may be facts: no names, codes, foreign money or durations; a
+    multiple (扩大到1.9倍) is a percentage (190)."""
+    return [as_percent(q) if q.unit == "multiple" and q.noun == "倍" else q for q in found
+            if (q.unit not in DROPPED_UNITS or q.noun == "倍") and not is_blocked(text, q)]
+
+
+def as_percent(q: Quantity) -> Quantity:
+    """A multiple written with 倍 as the percentage it states."""
+    scale = lambda v: None if v is None else v * 100  # noqa: E731
+    return replace(q, unit="percent", value=q.value * 100, low=scale(q.low), high=scale(q.high),
+                   noun=None, noun_end=None)
 
 
 def sentence_places(text: str, ctx: SentenceContext) -> list[PlaceRef]:
@@ -56,8 +65,11 @@ def resolve_facts(text: str, ctx: SentenceContext, refs: list[PlaceRef],
         period = choose_period(c, mentions, replace(ctx, carry_period=None) if national
                                else ctx, text, candidates)
         place = choose_place(c, text, figure_refs, ctx, national)
+        if (place[0] is not None and place[0].rank >= 4 and place[1].kind == "own clause"
+                and not is_list(place[0])):
+            ctx = replace(ctx, paragraph_place=place[0])  # the topic for the figures after it
         parts = split_range(build_fact(c, text, place, period, ctx.offset), c, text)
-        facts.extend(FoundFact(f, ctx.section) for f in parts)
+        facts.extend(FoundFact(f, ctx.section, place[0]) for f in parts)
     return facts
 
 

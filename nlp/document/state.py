@@ -79,10 +79,11 @@ class SentenceContext:
 
 @dataclass
 class FoundFact:
-    """A fact with the section it was found in."""
+    """A fact with the section it was found in and the place reference it was given."""
 
     fact: Fact
     section: int
+    place: PlaceRef | None = None
 
 
 @dataclass

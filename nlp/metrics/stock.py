@@ -106,6 +106,7 @@ _PAST_STATE = re.compile(r"曾经|曾|一度|过去|以前|原来|原先|昔日|
                          r"(?i:\bused\s+to\b|\bonce\b|\bformerly\b|\bpreviously\b)")
 
 
-def past_state(text: str, start: int) -> bool:
-    """Whether the figure at ``start`` is told as an undated past state."""
-    return bool(_PAST_STATE.search(text, 0, start))
+def past_state(text: str, clause_start: int, start: int) -> bool:
+    """Whether the figure at ``start`` is told as an undated past state (the cue in its own
+    clause: "counties that once had ..., covering 74 counties" is no past state)."""
+    return bool(_PAST_STATE.search(text, clause_start, start))

@@ -189,12 +189,22 @@ def _nothing(m: re.Match[str], ref: RefDate | None) -> Period | None:
     return None
 
 
+def _recent_years(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    """近三年, 过去五年, "the past five years": the years up to the last one the report can
+    speak of whole; before July that is the year before publication."""
+    n = _num(m.group("n"))
+    if ref is None or not n or n > 30:
+        return None
+    last = ref.year - 1 if ref.month is not None and ref.month <= RECENT_CUTOFF_MONTH else ref.year
+    return years_period(last - n + 1, last)
+
+
 _HANDLERS: dict[str, Handler] = {
     "month_range": _month_range, "year_range": _year_range, "plan_since": _plan_since,
     "half": _half, "nothing": _nothing, "first_quarters": _first_quarters,
     "quarter": _quarter, "first_months": _first_months, "to_month": _to_month, "year": _year,
     "since": _since, "since_month": _since_month, "one_month": _one_month,
-    "reference_year": _reference_year,
+    "reference_year": _reference_year, "recent_years": _recent_years,
 }
 _ROLES = frozenset({"period", "to_date", "target"})
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_]*)\}")
@@ -240,6 +250,7 @@ def load_grammar(text: str | None = None) -> dict[str, list[tuple[re.Pattern[str
     return compiled
 
 
+RECENT_CUTOFF_MONTH = 6
 _COMPILED = load_grammar()
 _COMPARE_BEFORE_EN = re.compile(
     r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"
@@ -269,9 +280,18 @@ def _h_groups(m: re.Match[str]) -> Period | None:
     return half_period(int(y), int(h)) if y and h else None
 
 
+# "是去年外出务工人数的105.05%", "占“十三五”规划任务的46%": the period names the base a share
+# or a ratio is taken of.
+_BASE_OF_SHARE = re.compile(r"(?:是|为|占|相当于|达到)\s*$")
+_BASE_TAIL = re.compile(r"[^，,。；;：:]{0,24}?的\s*[\d一二三四五六七八九十百]")
+_BOOK_TITLE = re.compile(r"《[^》\n]{1,60}》")
+
+
 def _role(text: str, start: int, end: int, role: str) -> str:
     if role != "period":
         return role
+    if _BASE_OF_SHARE.search(text, max(0, start - 4), start) and _BASE_TAIL.match(text, end):
+        return "comparison"
     before, after = (text[max(0, start - SETTINGS.periods.comparison_before):start],
                      text[end:end + SETTINGS.periods.comparison_after])
     if _COMPARE_BEFORE_EN.search(before) or _COMPARE_BEFORE_ZH.search(before):
@@ -292,6 +312,8 @@ def find_periods(text: str, ref: RefDate | None, lang: str = "en") -> list[Perio
             for match in pattern.finditer(text):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), match, handler, role))
+    titles = [m.span() for m in _BOOK_TITLE.finditer(text)] if "《" in text else []
+    found = [f for f in found if not any(a < f[0] and f[1] < b for a, b in titles)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     mentions: list[PeriodMention] = []
     last_end = -1

@@ -29,6 +29,7 @@ class PlaceRef:
     level: str
     parent_code: str | None = None
     cue: str | None = None  # the words that point to it when it is not named (全县, the county)
+    members: tuple[str, ...] = ()  # for a list of places: the codes of those that have one
 
     @property
     def rank(self) -> int:
@@ -51,7 +52,17 @@ def _group(text: str, members: list[PlaceRef]) -> PlaceRef:
     names_zh = [m.name_zh for m in members if m.name_zh]
     names_en = [m.name_en for m in members if m.name_en]
     return PlaceRef(first.start, last.end, text[first.start:last.end], None,
-                    "、".join(names_zh) or None, ", ".join(names_en) or None, first.level)
+                    "、".join(names_zh) or None, ", ".join(names_en) or None, first.level,
+                    members=tuple(m.code for m in members if m.code))
+
+
+def _is_list(text: str, run: list[PlaceRef]) -> bool:
+    """Commas alone join no English list: "With the support of Guangdong province, Guangxi
+    has ..." names two places, not a list of them; "A, B and C" is one."""
+    seps = [text[a.end:b.start] for a, b in zip(run, run[1:], strict=False)]
+    if not all(sep.isascii() for sep in seps):
+        return True
+    return any(sep.strip(" ,") for sep in seps)
 
 
 def group_places(text: str, mentions: list[PlaceMention]) -> list[PlaceRef]:
@@ -67,10 +78,10 @@ def group_places(text: str, mentions: list[PlaceMention]) -> list[PlaceRef]:
             run.append(ref)
             continue
         if run:
-            out.append(_group(text, run))
+            out.extend([_group(text, run)] if _is_list(text, run) else run)
         run = [ref]
     if run:
-        out.append(_group(text, run))
+        out.extend([_group(text, run)] if _is_list(text, run) else run)
     return out
 
 
@@ -115,3 +126,8 @@ def short_forms(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
         known = {} if whole else {"code": None, "name_zh": None, "name_en": None}
         out[out.index(ref)] = replace(ref, start=start, end=end, text=text[start:end], **known)
     return sorted(out, key=lambda r: r.start)
+
+
+def is_list(ref: PlaceRef) -> bool:
+    """Whether ``ref`` stands for several places written as a list."""
+    return bool(ref.members) or any(sep in ref.text for sep in ("、", " and ", ", "))

@@ -13,8 +13,8 @@ from nlp.words import word_starts
 # A bare stem followed by one of these names a street, town or village, not the division.
 _NOT_AFTER_BARE = frozenset("村镇乡街路巷社屯组寨")
 _MEASURES = frozenset("名个户人元位家所座条项")
-_EN_CAPITALISED = re.compile(r"(?<![A-Za-z'’])[A-Z][A-Za-z]*(?:['’][A-Za-z]+)*")
-_EN_NEXT = re.compile(r"[ \t\u00a0-]{1,3}([A-Za-z]+(?:['’][A-Za-z]+)*)")
+_EN_CAPITALISED = re.compile(r"(?<![A-Za-z'’])[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*")
+_EN_NEXT = re.compile(r"[ \t\u00a0-]{1,3}([A-Za-z]+(?:['’](?!s\b)[A-Za-z]+)*)")
 _EN_PREV = re.compile(r"([A-Z][a-z]+) $")
 _LOCALITY_WORDS = frozenset({"village", "town", "township", "community", "subdistrict"})
 # Common Chinese surnames in pinyin: "Liu Hongxia" is a person, not a place.
@@ -164,8 +164,12 @@ def scan_english(text: str) -> list[Hit]:
             ends.append(nxt.end())
             if tuple(key) in gaz.en:
                 best = len(key)
+        if best and _hyphenated(text, m.start(), ends[best - 1]):
+            continue
         if best:
             hits.append(Hit(m.start(), ends[best - 1], list(gaz.en[tuple(key[:best])])))
+        elif _hyphenated(text, m.start(), m.end()):
+            continue
         elif (first,) in gaz.en:
             hits.append(Hit(m.start(), m.end(), list(gaz.en[(first,)])))
         elif bare := _bare_hit(text, m.start(), m.end(), first):
@@ -173,6 +177,13 @@ def scan_english(text: str) -> list[Hit]:
         else:
             continue
         pos = hits[-1].end
+
+
+def _hyphenated(text: str, start: int, end: int) -> bool:
+    """"Shanghai-funded", "the Qinghai-Tibet Plateau", "a Guangdong-Guangxi project": a name
+    joined to another word by a hyphen makes an adjective or a compound, not a place."""
+    return (text[end:end + 1] in "-‐" and text[end + 1:end + 2].isalpha()) or (
+        start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha())
 
 
 def _bare_hit(text: str, start: int, end: int, word: str) -> Hit | None:

@@ -26,10 +26,13 @@ _ZH_CUE = re.compile(
 )
 _EN_CUE = re.compile(
     r"\b(?P<kind>the|this|our|the\s+whole|the\s+entire|across\s+the|throughout\s+the)\s+"
-    r"(?P<unit>village|town|township|county|prefecture|city|province|region)\b(?![-‐])"
+    r"(?P<unit>village|town|township|county|prefecture|city|province|region|community)\b"
+    r"(?![-‐])"
     r"|\b(?P<unit2>prefecture|county|city|province|region)[-\s]?wide\b",
     re.I,
 )
+# 县里通过…, 州里: the document's own county or prefecture, spoken of as an authority.
+_ZH_OWN = re.compile(r"(?<![\u4e00-\u9fff])(?P<unit>县|州|市|省)(?:里|上)(?=[\u4e00-\u9fff])")
 _W = load_json("nlp.places", "scope.json")
 _ZH_LEVEL: dict[str, str] = _W["levels_zh"]
 _EN_LEVEL: dict[str, str] = _W["levels_en"]
@@ -51,6 +54,8 @@ def find_cues(text: str) -> list[Cue]:
     """Scope cues in a sentence, left to right."""
     cues = [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], m.group("kind") in _ANAPHOR_WORDS)
             for m in _ZH_CUE.finditer(text)]
+    cues += [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], False)
+             for m in _ZH_OWN.finditer(text)]
     for m in _EN_CUE.finditer(text):
         unit = (m.group("unit") or m.group("unit2")).lower()
         kind = (m.group("kind") or "").lower()

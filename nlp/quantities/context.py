@@ -11,6 +11,7 @@ from nlp.quantities.counted import (
     modifies_other_head,
     noun_limit,
     noun_phrase_end,
+    phrase_head,
 )
 from nlp.quantities.lexicon import lexicon
 from nlp.settings import SETTINGS
@@ -38,6 +39,9 @@ _BARE_VERB = re.compile(
 _PEOPLE_HINT = re.compile(r"(?i:\b(?:jobs?|employ\w*|hired|trained|residents|people|villagers|"
                           r"workers|relocat\w*|labou?rers|migrants)\b)")
 _FOUND = frozenset({"found", "got", "secured", "landed", "obtained", "took", "gained"})
+# Modifiers that may stand between a number and the people it counts.
+_MODIFIERS = re.compile(r"(?:建档立卡|农村|城乡|低收入|贫困|脱贫|易地|搬迁|山区|当地|本地|留守|"
+                        r"困难|外出|返乡|富余|有劳动能力的?)+")
 NEUTRAL_MEASURES = {"个", "個", "名", "项", "家", "位", "批", "类", "种"}
 # chars allowed before the noun, with / without a measure
 ZH_NOUN_GAP = {True: SETTINGS.quantities.zh_noun_gap_with_measure,
@@ -88,6 +92,9 @@ def unit_after(norm: str, pos: int, start: int | None = None) -> Unit:
         unit = Unit(lex.measures_zh[word], m.end(), measure=word, noun=word, noun_end=m.end())
         if unit.unit in ("count", "people", "households", "projects"):
             found = zh_noun(norm, m.end(), measured=True, neutral=word in NEUTRAL_MEASURES)
+            head = phrase_head(norm, m.end()) if word in NEUTRAL_MEASURES else None
+            if head is not None and (found is None or found.unit == "count"):
+                found = Unit(head[0], head[1], noun=norm[m.end():head[1]], noun_end=head[1])
             if found is not None:
                 if word in NEUTRAL_MEASURES or unit.unit == "count":
                     unit.unit = found.unit
@@ -136,9 +143,12 @@ def zh_noun(norm: str, pos: int, measured: bool, neutral: bool = False) -> Unit 
     run = _CJK.match(norm, pos)
     if run is None:
         return None
-    window = norm[pos: noun_limit(norm, pos, min(run.end(), pos + ZH_NOUN_GAP[measured] + 8))]
-    m = lex.noun_zh_re.search(window)
-    if m is None or m.start() > ZH_NOUN_GAP[measured]:
+    lead = _MODIFIERS.match(norm, pos)  # 建档立卡|贫困群众, 农村低收入|民众
+    skip = lead.end() - pos if lead else 0
+    reach = pos + skip + ZH_NOUN_GAP[measured] + 8
+    window = norm[pos: noun_limit(norm, pos, min(run.end(), reach))]
+    m = lex.noun_zh_re.search(window, skip)
+    if m is None or m.start() > skip + ZH_NOUN_GAP[measured]:
         return None
     if neutral and m.start() and collective_before(window, m.start()):
         return None  # "22个省份脱贫劳动力": provinces are counted

@@ -28,7 +28,7 @@ _COLLECTIVE = re.compile(r"省份|省区|地区|城市|县|市|乡镇|街道|社
                          r"基地|车间|园区|部门|单位")
 # Heads that make a people/household noun before them a modifier: 村民小组, 农户合作社.
 _OTHER_HEAD = re.compile(
-    r"小组|委员会|合作社|协会|大会|之家|中心|服务站|夜校|组织|议事会|车间|工厂"
+    r"小组|委员会|合作社|协会|大会|之家|中心|服务站|夜校|组织(?!动员|开展|实施|引导)|议事会|车间|工厂"
 )
 
 
@@ -85,3 +85,29 @@ def counts_projects(norm: str, measure_end: int, start: int | None, broad: bool 
 def collective_before(noun: str, head_start: int) -> bool:
     """Whether a collective noun sits before the people noun at ``head_start``."""
     return bool(_COLLECTIVE.search(noun, 0, head_start))
+
+
+# The head of a long counted noun phrase: "2.3万个中小型农业农村基础设施项目" counts projects,
+# "4个老旧小区改造工程" projects, "3000余个…公益性岗位" posts.
+_PHRASE_HEADS = (("projects", re.compile(r"项目|工程|专项")),
+                 ("positions", re.compile(r"岗位|就业机会")))
+HEAD_REACH = 16
+
+
+# Verbs that take a project as their object end the counted phrase: 80个嘎查村|实施项目30个.
+_PREDICATE = re.compile(r"实施|建设|开展|完成|带动|吸纳|发放|投入|建成|开工|落实|组织|安排|"
+                        r"下达|争取|申报|谋划|推进|启动|储备|新建|打造")
+
+
+def phrase_head(norm: str, pos: int) -> tuple[str, int] | None:
+    """The unit and end of a project or post head noun closing the noun phrase at ``pos``."""
+    end = noun_limit(norm, pos, min(len(norm), pos + HEAD_REACH))
+    verb = _PREDICATE.search(norm, pos, end)
+    end = verb.start() if verb else end
+    if end <= pos or not is_cjk(norm[pos]):
+        return None
+    for unit, pattern in _PHRASE_HEADS:
+        m = pattern.search(norm, pos, end)
+        if m is not None:
+            return unit, m.end()
+    return None

@@ -6,6 +6,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from nlp.quantities.counted import counts_projects
 from nlp.resources import alternation, load_json
 from nlp.settings import SETTINGS
 
@@ -25,9 +26,97 @@ _ARTICLE_ONE = re.compile(
     r"[一壹](?![0-9０-９一二三四五六七八九十百千万亿两〇零点几余多拾佰仟萬億])"
 )
 _NUMBER_ONE_UNITS = ("yuan", "percent", "percentage_points")
-# "800人以上大型安置区", "万人以上的安置点": a size class of sites, not a count of people.
+# "800人以上大型安置区", "万人以上的安置点", "30户及以上自然村": a size class, not a count.
 _SIZE_CLASS = re.compile(r"(?:及)?以[上下]的?(?:大型|中型|小型|特大型|集中)?"
-                         r"(?:安置区|安置点|安置社区|社区|小区|村|镇|规模|企业|车间)")
+                         r"(?:安置区|安置点|安置社区|社区|小区|自然村|行政村|村|镇|规模|企业|车间)")
+_SIZE_UNITS = ("people", "households")
+_CHINESE_SMALL = re.compile(r"[一二两三四五六七八九十]$")
+_ONE_OF = re.compile(r"\s+of\s+(?:the|these|those|them|its|their|our)\b", re.I)
+_OF_THE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.I)
+_THE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
+_WITH_EACH = re.compile(r"\s+(?:in\s+each|each|per|apiece|in\s+every)\b", re.I)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$", re.I)
+
+
+@cache
+def _not_facts() -> dict:
+    return load_json("nlp.quantities", "not_facts.json")
+
+
+@cache
+def _category_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                  re.Pattern[str]]:
+    words = _not_facts()
+    nouns = alternation(words["category_nouns_zh"])
+    zh = re.compile(rf"^(?:{nouns})|(?:{nouns})$")
+    en = re.compile(rf"\s+(?:major\s+|key\s+|main\s+|basic\s+)?"
+                    rf"(?:{alternation(words['category_nouns_en'])})\b", re.I)
+    places = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{alternation(words['anaphoric_places_en'])})\b",
+                        re.I)
+    line = re.compile(alternation(words["poverty_line"]), re.I)
+    return zh, en, places, line
+
+
+_ZH_SMALL = re.compile(r"(?:[一二两三四五六七八九]|十|\d)(?P<measure>[种类大轮项条个])")
+_PROJECT_AFTER = re.compile(r"项目|工程")
+_PHRASE_STOP = re.compile(r"[，。、；：！？,.;:!?（）()“”\"《》的\d]")
+
+
+def _kinds(text: str, q: Quantity) -> bool:
+    """七大领域, 三种方式, 两项机制, 两轮排查, 6个类别, "nine major fields": kinds or named
+    measures, not things on the ground."""
+    zh, en, _places, _line = _category_patterns()
+    if q.value > 10:
+        return False
+    small = _ZH_SMALL.match(text, q.start)
+    if small:
+        measure, after = small.group("measure"), small.end()
+        stop = _PHRASE_STOP.search(text, after, after + 10)
+        phrase = text[after:stop.start() if stop else after + 10]
+        if measure in _not_facts()["kind_measures_zh"]:
+            return True
+        if measure == "项":
+            return not _PROJECT_AFTER.match(phrase) and not counts_projects(
+                text, after, q.start)
+        return bool(zh.search(phrase))
+    if q.unit in ("count", None) and text[q.start:q.end].isascii():
+        return bool(en.match(text, q.end))
+    return False
+
+
+def _no_thing_counted(text: str, q: Quantity) -> bool:
+    """Zero, "one of the ...", "the two regions" (places already named), a capacity that
+    qualifies a facility (千人劳务基地), a size class ("19 with more than 10,000 people in
+    each site"), a poverty line."""
+    _zh, _en, places, line = _category_patterns()
+    if q.value == 0 and q.unit not in ("percent", "yuan"):
+        return True
+    written = text[q.start:q.end].lower()
+    if written.endswith("one") and q.value == 1 and _ONE_OF.match(text, q.end):
+        return True
+    if q.value in (2, 3) and q.text.isalpha() and _THE_BEFORE.search(
+            text, max(0, q.start - 8), q.start) and not _OF_THE.search(
+            text, max(0, q.start - 12), q.start) and places.match(text, q.end):
+        return True  # "the two regions" named before; "one of the eight counties" counts
+    if q.unit in _SIZE_UNITS and text.startswith(tuple(_not_facts()["facility_after_zh"]),
+                                                 _facility_at(text, q.end)):
+        return True
+    if q.unit == "people" and _WITH_BEFORE.search(text, max(0, q.start - 20), q.start) and (
+            _WITH_EACH.search(text, q.end, q.end + 30)):
+        return True
+    if q.unit in ("people", "households") and q.value <= 2 and q.text.endswith("以上"):
+        return True  # 有劳动力家庭1人以上就业: a rule, not a count
+    return q.unit == "yuan" and bool(line.search(text, max(0, q.start - 30), q.start))
+
+
+def _facility_at(text: str, end: int) -> int:
+    """Where a facility word would start after a capacity (千人|劳务基地, 千人|规模)."""
+    return end
+
+
+def is_not_a_fact(text: str, q: Quantity) -> bool:
+    """Whether the quantity counts kinds, states a rule or a capacity, or refers back."""
+    return _kinds(text, q) or _no_thing_counted(text, q)
 
 
 @cache
@@ -68,7 +157,9 @@ def is_blocked(text: str, q: Quantity) -> bool:
     if q.unit not in _NUMBER_ONE_UNITS and _ARTICLE_ONE.match(text, q.start):
         return True
     bound_at = q.end - 2 if q.text.endswith(("以上", "以下")) else q.end
-    if q.unit == "people" and _SIZE_CLASS.match(text, bound_at):
+    if q.unit in _SIZE_UNITS and _SIZE_CLASS.match(text, bound_at):
+        return True
+    if is_not_a_fact(text, q):
         return True
     before = text[max(0, q.start - 12):q.start]
     after = text[q.end:q.end + 6]

@@ -13,23 +13,35 @@ from nlp.quantities.context import approx_after, approx_before
 from nlp.quantities.model import Quantity
 
 _EN_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-             "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-_EN_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9, "seven": 7}
+             "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+             "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_EN_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _EN = re.compile(
-    r"(?<![\w-])(?:(?P<count>a|one|two|three|four|seven|nine)[ -](?P<part>half|thirds?|quarters?|"
-    r"fifths?|tenths?)|(?P<half>half))(?= (?:of|the|their|its|all)\b)",
+    r"(?<![\w-])(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine)[ -]"
+    r"(?P<part>half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+    r"|(?P<half>half))(?= (?:of|the|their|its|all)\b)",
     re.I,
 )
+# "one in every three people", "one out of five": a share written as a ratio.
+_EN_RATIO = re.compile(
+    r"(?<![\w-])(?P<n>one|two|three|\d)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?!\s*(?:%|percent))", re.I)
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
 _ZH = re.compile(r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|一半|半数|过半")
-_QUICK = re.compile(r"[Hh]alf|[Tt]hird|[Qq]uarter|[Ff]ifth|[Tt]enth|分之|一半|半数|过半|HALF")
+_QUICK = re.compile(r"[Hh]alf|[Tt]hird|[Qq]uarter|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|"
+                    r"[Tt]enth|分之|一半|半数|过半|HALF| in every | in \w+ | out of ")
 
 
 def _percent(numerator: int, denominator: int) -> tuple[float, bool]:
     value = 100 * numerator / denominator
     exact = abs(value - round(value, 1)) < 1e-9
     return round(value, 1), not exact
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _EN_COUNT.get(word.lower())
 
 
 def _quantity(text: str, norm: str, start: int, end: int, value: float, approx: bool
@@ -58,6 +70,11 @@ def find_fractions(text: str, norm: str) -> list[Quantity]:
                 continue  # "one thirds", "two third"
             value, approx = _percent(count, parts)
         found.append(_quantity(text, norm, m.start(), m.end(), value, approx))
+    for m in _EN_RATIO.finditer(norm):
+        num, den = _count(m.group("n")), _count(m.group("d"))
+        if num and den and num < den:
+            value, approx = _percent(num, den)
+            found.append(_quantity(text, norm, m.start(), m.end(), value, approx))
     for m in _ZH.finditer(norm):
         if m.group("den"):
             den, num = _ZH_DIGITS[m.group("den")], _ZH_DIGITS[m.group("num")]

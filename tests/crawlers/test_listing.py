@@ -126,3 +126,33 @@ def test_list_item_selector_hint_restricts_article_links():
 def test_garbage_html_gives_an_empty_listing():
     result = listing("")
     assert result.articles == [] and result.pages == [] and result.next_page is None
+
+
+SIDE_BOX_FIRST = """<html><body>
+<div class="side-box hot-recommend"><h3>热点推荐</h3><ul>
+<li><a href="./202405/t20240520_501.html">最新一条</a></li>
+<li><a href="./202405/t20240519_500.html?from=hot">次新一条</a></li></ul></div>
+<div class="box"><h3>图片新闻</h3><ul>
+<li><a href="./202405/t20240520_501.html?from=tpxw">最新一条</a></li>
+<li><a href="/xwzx/tpxw/202405/t20240518_88.html">别的栏目的图片</a></li></ul></div>
+<div class="list"><ul>
+<li><a href="./202405/t20240520_501.html">最新一条</a><span>2024-05-20</span></li>
+<li><a href="./202405/t20240519_500.html">次新一条</a><span>2024-05-19</span></li>
+<li><a href="./202405/t20240518_499.html">第三条</a><span>2024-05-18</span></li>
+</ul></div></body></html>"""
+
+
+def test_a_side_box_before_the_list_does_not_hide_the_newest_articles():
+    found = listing(SIDE_BOX_FIRST)
+    assert found.articles == [f"{BASE}/zwgk/gzdt/202405/t20240520_501.html",
+                              f"{BASE}/zwgk/gzdt/202405/t20240519_500.html",
+                              f"{BASE}/zwgk/gzdt/202405/t20240518_499.html"]
+
+
+def test_a_headed_box_that_is_the_whole_list_still_counts():
+    page = """<html><body><div class="box"><h3>图片新闻</h3><ul>
+<li><a href="./202405/t20240520_7.html?from=tpxw">一张照片</a><span>2024-05-20</span></li>
+<li><a href="./202405/t20240519_6.html">又一张</a><span>2024-05-19</span></li></ul></div>
+</body></html>"""
+    assert listing(page).articles == [f"{BASE}/zwgk/gzdt/202405/t20240520_7.html",
+                                      f"{BASE}/zwgk/gzdt/202405/t20240519_6.html"]

@@ -40,7 +40,8 @@ def _small_site(root, robots: str):
                                              "utf-8")
     for i in range(1, 4):
         (root / "col" / "202401" / f"t2024010{i}_{i}.html").write_text(
-            f"<html><head><title>第{i}条</title></head><body><p>内容{i}</p></body></html>",
+            f"<html><head><title>第{i}条</title></head><body><p>第{i}期：安置点新增就业岗位{i}0个。"
+            "</p></body></html>",
             "utf-8")
 
 

@@ -83,3 +83,29 @@ def test_empty_body_gives_an_empty_article():
 def test_binary_body_gives_an_article():
     found = extract_article(bytes(range(256)) * 20, "http://x.gov.cn/")
     assert found.url == "http://x.gov.cn/"
+
+
+def _deep_page(opening: str, closing: str, depth: int) -> bytes:
+    return ("<html><head><title>深层嵌套的页面</title></head><body>" + opening * depth
+            + "<p>以工代赈项目吸纳群众务工1200人。</p>" + closing * depth
+            + "<p>全年发放劳务报酬860万元。</p></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_text_inside_very_deep_nesting_is_kept(depth):
+    from extract import extract_article
+
+    article = extract_article(_deep_page("<div>", "</div>", depth),
+                              "http://x.gov.cn/a/t20240101_1.html",
+                              {"Content-Type": "text/html; charset=utf-8"})
+    assert "吸纳群众务工1200人" in article.text and "劳务报酬860万元" in article.text
+
+
+def test_hundreds_of_unclosed_font_tags_keep_every_paragraph():
+    from extract import extract_article
+
+    body = "".join(f"<p><font size=3>第{i}段：发放劳务报酬{i}万元。" for i in range(600))
+    page = f"<html><body><div class='TRS_Editor'>{body}</div></body></html>".encode()
+    article = extract_article(page, "http://x.gov.cn/a/t20240101_2.html",
+                              {"Content-Type": "text/html; charset=utf-8"})
+    assert "第0段" in article.text and "第599段：发放劳务报酬599万元" in article.text

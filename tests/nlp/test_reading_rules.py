@@ -31,6 +31,43 @@ def test_the_headline_period_frames_undated_figures() -> None:
     assert fact.year == "2022" and fact.period_source == "frame"
 
 
+def test_recent_years_end_with_the_last_whole_year_the_report_can_speak_of() -> None:
+    late = facts_by_span("近三年，全县实施以工代赈项目12个。", published="2024-11-20")
+    assert late["12个"].year == "2022-2024"
+    early = facts_by_span("近三年，全县实施以工代赈项目12个。", published="2024-02-20")
+    assert early["12个"].year == "2021-2023"
+    english = facts_by_span("In the past five years, the county built 40 projects.",
+                            published="2021-05-10")
+    assert english["40 projects"].year == "2016-2020"
+
+
+def test_the_base_of_a_share_is_no_period_of_the_share() -> None:
+    facts = facts_by_span("截至6月底，全省外出务工脱贫劳动力38万人，是去年全年的96.5%。",
+                          published="2023-07-10")
+    assert facts["96.5%"].year == "2023-H1"
+
+
+def test_a_period_inside_a_book_title_is_a_name() -> None:
+    facts = facts_by_span("该县印发《“十四五”以工代赈工作方案》，今年已下达资金800万元。",
+                          published="2023-05-10")
+    assert facts["800万元"].year == "2023"
+
+
+def test_a_future_batch_in_the_headline_frames_only_sentences_about_the_batch() -> None:
+    title = "永顺县启动2025年以工代赈项目"
+    text = title + "\n本批项目总投资600万元。\n\n县里现有安置点12个。"
+    facts = facts_by_span(text, published="2024-11-20", title=title)
+    assert facts["600万元"].year == "2025"
+    assert facts["12个"].year == "2024"
+
+
+def test_a_figureless_opening_sentence_frames_an_annual_review() -> None:
+    text = ("去年以来，泸溪县持续推进劳务协作工作。\n\n"
+            "全县共培训脱贫劳动力3200人，建成就业帮扶车间14个。")
+    facts = facts_by_span(text, published="2016-02-20")
+    assert facts["3200人"].year == "2015" and facts["3200人"].period_source == "frame"
+
+
 # --- places ------------------------------------------------------------------------------
 
 
@@ -74,3 +111,90 @@ def test_a_name_right_after_a_number_is_part_of_the_figure() -> None:
 
 def test_a_named_site_may_hold_the_programme_in_its_name() -> None:
     assert places_in("鲁甸县卯家湾易地扶贫搬迁安置区") == ["鲁甸县", "卯家湾易地扶贫搬迁安置区"]
+
+
+def test_places_covered_by_a_figure_are_not_its_subject() -> None:
+    text = ("凤凰县2024年以工代赈项目开工\n该批项目总投资900万元，覆盖廖家桥镇菖蒲塘村、"
+            "千工坪镇香炉山村两地。")
+    fact = facts_by_span(text, published="2024-05-01", title="凤凰县2024年以工代赈项目开工")[
+        "900万元"]
+    assert fact.place == "凤凰县"
+
+
+def test_an_example_list_closed_by_deng_holds_only_the_count_after_it() -> None:
+    text = "依托木江坪、洗溪等茶叶基地，泸溪县带动周边群众1200人就业。"
+    assert facts_by_span(text, published="2024-05-01")["1200人"].place == "泸溪县"
+
+
+def test_a_place_outside_a_local_reports_jurisdiction_takes_no_figures() -> None:
+    text = ("花垣县劳务协作工作综述\n今年以来，花垣县与浙江、广东等地建立劳务协作关系，"
+            "累计输送脱贫劳动力外出就业2300人。")
+    fact = facts_by_span(text, published="2024-09-01", title="花垣县劳务协作工作综述")["2300人"]
+    assert fact.place == "花垣县"
+
+
+def test_a_town_in_a_modifier_does_not_become_the_paragraphs_topic() -> None:
+    text = ("古丈县2024年以工代赈项目总投资600万元，主要用于默戎镇4公里产业路建设。"
+            "项目可吸纳当地群众90人务工。")
+    facts = facts_by_span(text, published="2024-05-01")
+    assert facts["90人"].place == "古丈县"
+
+
+def test_a_named_county_does_not_override_the_site_a_report_frames() -> None:
+    title = "永顺县溪州安置区迎来新住户"
+    text = title + "\n永顺县溪州安置区已入住860户。永顺县在安置区组建服务队，设立3个服务站。"
+    fact = facts_by_span(text, published="2024-05-01", title=title)["3个服务站"]
+    assert fact.place.startswith("溪州")
+
+
+def test_english_possessives_and_hyphenated_names() -> None:
+    assert [m.text for m in link_places("Shanghai aid helps Yuanyang's farmers")] == [
+        "Shanghai", "Yuanyang"]
+    assert places_in("a Shanghai-funded workshop on the Qinghai-Tibet Plateau") == []
+
+
+# --- quantities --------------------------------------------------------------------------
+
+
+def test_a_count_takes_the_head_of_a_long_noun_phrase() -> None:
+    facts = facts_by_span("全省实施1.2万个中小型农村公益性基础设施项目，改造4个老旧小区改造工程。")
+    assert [f.unit for f in facts.values()] == ["projects", "projects"]
+
+
+def test_people_counted_after_modifiers_are_people() -> None:
+    fact = extract_facts("带动近30万农村低收入民众就业。")[0]
+    assert (fact.value, fact.unit) == (300000, "people")
+    fact = extract_facts("全县860多万建档立卡贫困群众已全部搬迁。")[0]
+    assert fact.unit == "people"
+
+
+def test_kinds_thresholds_and_zero_are_no_facts() -> None:
+    for text in ("围绕七大领域推进", "采取三种帮扶方式", "建立两项机制", "从五个方面统筹",
+                 "开展两轮排查", "在300户以上的安置点建设车间", "实现零就业家庭动态清零",
+                 "确保有劳动力家庭1人以上就业", "建成千人劳务基地", "focused on nine major fields",
+                 "The two regions have guided enterprises", "one of the beneficiaries",
+                 "set the poverty line at 3,372 yuan per person"):
+        assert extract_facts(text) == [], text
+
+
+def test_counts_of_things_on_the_ground_stay_facts() -> None:
+    facts = facts_by_span("实施以工代赈项目3项，建成2个产业园区，带动两个村。")
+    assert set(facts) == {"3项", "2个产业园区", "两个村"}
+
+
+def test_english_ratios_and_sevenths_are_percentages() -> None:
+    facts = facts_by_span("almost one in every three people was poor, one-seventh of the total")
+    assert round(facts["almost one in every three"].value, 1) == 33.3
+    assert round(facts["one-seventh"].value, 1) == 14.3
+
+
+def test_a_multiple_is_the_percentage_it_states() -> None:
+    (fact,) = extract_facts("外出务工规模扩大到2.5倍。")
+    assert (fact.value, fact.unit, fact.metric) == (250, "percent", "percent")
+
+
+def test_counts_of_institutions_in_english_and_of_provinces_in_chinese() -> None:
+    assert "259 healthcare institutions" in facts_by_span(
+        "280 hospitals have paired with 259 healthcare institutions in the province.")
+    assert "eight counties" in facts_by_span("It was one of the eight counties in Guangxi.")
+    assert "11省市" in facts_by_span("东中部11省市组织动员企业结对帮扶。")

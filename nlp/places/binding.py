@@ -1,0 +1,109 @@
+"""Which of the places a sentence names may be the place of a figure in it.
+
+- Objects of coverage, route and origin verbs (覆盖X村、Y村, 途经, 承接X县的群众, "covering
+  A and B") are what the figure covers or where people came from, not its subject.
+- An example list closed by 等 (达仁、东川等茶叶基地) only illustrates; it is the place of a
+  count that follows the 等 directly (X、Y等4个安置点), of nothing else.
+- In a local report, a place outside the frame's jurisdiction (a destination province, a
+  partner city, the counties people moved from) is no subject of the report's figures; the
+  English "N things in PLACE" still binds its own count.
+- A town, village or site takes the figures of later clauses only from subject position: it
+  opens its clause (水磨沟镇项目总投资…，申请资金…), not when it sits inside a modifier.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlp.places import get_place
+from nlp.places.references import PlaceRef
+from nlp.resources import load_json, ordered_alternation
+
+_W = load_json("nlp.places", "roles.json")
+_OBJECT_BEFORE = re.compile(
+    rf"(?:{ordered_alternation(_W['object_before_zh'])})[^，,；;。：:]{{0,6}}$"
+    rf"|\b(?:{ordered_alternation(_W['object_before_en'])})\s+(?:the\s+)?$", re.I)
+_EXAMPLE_CLOSE = re.compile(r"等(?!于|级|待|同|候|等)")
+_EN_IN_AFTER_NOUN = re.compile(r"[A-Za-z-]+\s+(?:in|of|across)\s+(?:the\s+)?$")
+_CLAUSE_OPEN = re.compile(r"(?:^|[，,；;：:。！？!?\n]|——|—)\s*(?:在|于|对|据悉，|目前，|同时，"
+                          r"|(?i:in|at|inside|across)\s+(?:the\s+)?)?\s*$")
+_CHAIN_GAP = re.compile(r"\s*|['’]s\s+|,\s+")
+_LOOKBACK = 16
+
+
+def _before(text: str, ref: PlaceRef) -> str:
+    return text[max(0, ref.start - _LOOKBACK):ref.start]
+
+
+def objects(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places named as the object of a coverage, route or origin verb."""
+    return [r for r in refs if _OBJECT_BEFORE.search(_before(text, r))]
+
+
+def example_lists(text: str, refs: list[PlaceRef], figure_start: int) -> list[PlaceRef]:
+    """Places closed by 等 that do not count the figure right after the 等."""
+    out = []
+    for ref in refs:
+        close = _EXAMPLE_CLOSE.match(text, ref.end)
+        if close and not (close.end() <= figure_start <= close.end() + 1):
+            out.append(ref)
+    return out
+
+
+def opens_clause(text: str, ref: PlaceRef, refs: list[PlaceRef] = ()) -> bool:
+    """Whether the place is the subject position of its clause, alone or at the end of a
+    chain of places that opens it (大英县玉峰镇…)."""
+    start = ref.start
+    for other in sorted(refs, key=lambda r: -r.start):
+        if other.end <= start and _CHAIN_GAP.fullmatch(text, other.end, start):
+            start = other.start
+    return bool(_CLAUSE_OPEN.search(text, max(0, start - 12), start))
+
+
+@cache
+def _lineage(code: str) -> frozenset[str]:
+    """A division's code and the codes of the divisions that enclose it."""
+    out, place = set(), get_place(code)
+    while place is not None:
+        out.add(place.code)
+        place = get_place(place.parent_code) if place.parent_code else None
+    return frozenset(out)
+
+
+def related(a: str, b: str) -> bool:
+    """Whether one division encloses the other (or they are the same)."""
+    return a in _lineage(b) or b in _lineage(a)
+
+
+def frame_code(frame: PlaceRef | None) -> str | None:
+    """The division a frame place stands for (a site or village: its county)."""
+    if frame is None:
+        return None
+    return frame.code or frame.parent_code
+
+
+def outside(text: str, ref: PlaceRef, frame: str | None, figure_start: int,
+            refs: list[PlaceRef] = ()) -> bool:
+    """Whether ``ref`` lies outside the frame's jurisdiction, and is neither the subject of
+    its clause ("In Yuanyang County, ...") nor an "N things in PLACE" binding of the figure
+    just before it."""
+    if frame is None or get_place(frame) is None or opens_clause(text, ref, refs):
+        return False
+    codes = [ref.code] if ref.code else list(ref.members) or (
+        [ref.parent_code] if ref.parent_code else [])
+    if not codes or any(related(code, frame) for code in codes):
+        return False
+    if 0 <= ref.start - figure_start <= 60 and _EN_IN_AFTER_NOUN.search(
+            text, figure_start, ref.start):
+        return False
+    return True
+
+
+def encloses(ref: PlaceRef, frame: PlaceRef | None) -> bool:
+    """Whether ``ref`` is a division strictly enclosing the more specific frame place (the
+    county of the site a report is about): the frame is then the place to cite."""
+    code = frame_code(frame)
+    if frame is None or ref.code is None or code is None or frame.code == ref.code:
+        return False
+    return ref.code in _lineage(code) and ref.rank < frame.rank
