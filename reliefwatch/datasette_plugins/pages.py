@@ -11,7 +11,8 @@ from reliefwatch.datasette_plugins.cells import format_value, highlight
 
 # Home and database pages list what users need first and the gazetteer last.
 TABLE_ORDER = ("figures", "fact_evidence", "documents", "figure_conflicts", "facts", "metrics",
-               "sources", "crawl_runs", "crawl_errors", "places", "place_names", "place_tree")
+               "sources", "document_aliases", "crawl_runs", "crawl_run_sources", "crawl_errors",
+               "places", "place_names", "place_tree")
 PLUGIN = "reliefwatch"
 
 
@@ -28,6 +29,16 @@ def text_published(datasette: Any, source_id: Any) -> bool:
     return full_text_allowed(datasette.plugin_config(PLUGIN), source_id)
 
 
+async def visible_tables(db: Any, meta: dict) -> list[str]:
+    """The tables a reader sees, useful ones first, the gazetteer last, then any others."""
+    tables = set(await db.table_names())
+    hidden = set(await db.hidden_table_names())
+    described = meta.get("tables", {})
+    ordered = [t for t in TABLE_ORDER if t in tables and t not in hidden]
+    return ordered + sorted(t for t in tables - hidden - set(ordered)
+                            if not described.get(t, {}).get("hidden"))
+
+
 async def _one(db: Any, sql: str, params: list | None = None) -> dict | None:
     rows = (await db.execute(sql, params or [])).rows
     return dict(rows[0]) if rows else None
@@ -40,13 +51,10 @@ async def home_vars(datasette: Any) -> dict:
         if name.startswith("_"):
             continue
         tables = set(await db.table_names())
-        hidden = set(await db.hidden_table_names())
         counts = await db.table_counts(limit=10)
         meta = datasette.metadata(database=name) or {}
         described = meta.get("tables", {})
-        ordered = [t for t in TABLE_ORDER if t in tables and t not in hidden]
-        ordered += sorted(t for t in tables - hidden - set(ordered)
-                          if not described.get(t, {}).get("hidden"))
+        ordered = await visible_tables(db, meta)
         crawl = updated = None
         if "crawl_runs" in tables:
             crawl = await _one(db, "select finished_at, status from crawl_runs "
@@ -117,8 +125,7 @@ async def dictionary(datasette: Any) -> Response:
         if name.startswith("_"):
             continue
         meta = datasette.metadata(database=name) or {}
-        hidden = set(await db.hidden_table_names())
-        tables = [t for t in TABLE_ORDER if t in await db.table_names() and t not in hidden]
+        tables = await visible_tables(db, meta)
         entries = []
         for table in tables:
             described = meta.get("tables", {}).get(table, {})
