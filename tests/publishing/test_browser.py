@@ -89,6 +89,12 @@ def test_search_a_fact_follow_it_to_its_document_and_see_a_chart(browser, demo_s
     assert card.locator("dt", has_text="Published").count() == 1
     fact_value = card.locator("h2").inner_text()
     assert "yuan" in fact_value or "people" in fact_value or any(c.isdigit() for c in fact_value)
+    label = page.evaluate("""() => {
+        const td = document.querySelector('table.rows-and-columns td');
+        const before = getComputedStyle(td, '::before');
+        return [before.content, td.getBoundingClientRect().width];
+    }""")
+    assert label[0] == '"id"' and label[1] > 600  # one record as "field: value" lines
     page.screenshot(path=tmp_path / "2-fact.png", full_page=True)
 
     title = card.locator("dd a").first.inner_text()
