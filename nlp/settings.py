@@ -19,6 +19,7 @@ class QuantitySettings:
     blocker_reach: int  # how far a blocked span may start before, or end after, a number
     max_bare_digits: int  # longer runs of bare digits are identifiers, not counts
     name_quote_max_chars: int  # a number inside a quotation this short is part of a name
+    phrase_head_reach: int  # how far after 个 the head of a long noun phrase (…项目) may end
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class MetricSettings:
     cue_window: dict[str, tuple[int, int]]  # per language: cue reach before, after a number
     weak_penalty: int  # a weak cue loses to any other cue within this distance
     wage_rate_ceiling: int  # yuan per person; a paid-out total is larger than a wage rate
+    late_verb_reach: int  # English: how far after a long subject its verb may set the metric
+    subset_reach: int  # how close after a group 实现就业 N人 names the part of it employed
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class PlaceSettings:
     person_lookback_zh: int  # 来自/曾在 before a person's place
     quote_max_chars: int  # the longest quotation whose places belong only to it
     scope_memory: int  # how many places named so far a cue (该村, the county) looks back on
+    binding_lookback: int  # the words before a place that make it a covered object (覆盖)
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class PeriodSettings:
     dateline_max_chars: int  # a dateline line is no longer than this
     dateline_max_words: int  # "Zhong Guo Fa Zhan Wang· 2025-08-21 04:33"; a sentence has more
     dateline_max_han: int
+    recent_cutoff_month: int  # up to this month, 近三年/"past five years" end the year before
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from nlp.document.sections import Section, Sentence
 from nlp.document.state import NO_SOURCE, SectionState, Source
 from nlp.lang import script_of
 from nlp.periods.dates import RefDate
-from nlp.periods.grammar import RECENT_CUTOFF_MONTH, find_periods
+from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period, year_period
 from nlp.places.references import PlaceRef, national_cue
 from nlp.places.scope import Scope, find_cues
@@ -26,7 +26,8 @@ _PRESS = re.compile(r"国新办|国务院新闻办|新闻发布会|(?i:informati
 # "新华社北京5月11日电", "本报长沙讯", "BEIJING, March 4 (Xinhua) --": where the report was
 # filed, not what its figures are about.
 _DATELINE_AFTER = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日)?(?:电|讯)"
-                             r"|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\(")
+                             r"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*,\s+[A-Z][a-z]{2,8}\.?\s+"
+                             r"\d{1,2}\s*\(")
 
 
 def dateline_place(text: str, ref: PlaceRef) -> bool:
@@ -66,7 +67,13 @@ def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef
     key, n = counts.most_common(1)[0]
     if n < SETTINGS.document.min_main_place_mentions:
         return None, NO_SOURCE
-    best = next(r for r in inside if (r.code or r.text) == key)
+    first = {}
+    for r in inside:
+        first.setdefault(r.code or r.text, r)
+    # the most specific of the places named again and again: a feature about a county names
+    # its province too, but tells of the county
+    often = [first[k] for k, c in counts.items() if c >= max(2, 0.6 * n)] or [first[key]]
+    best = max(often, key=lambda r: (r.rank, counts[r.code or r.text], -r.start))
     return best, Source("frame", f"most named: {best.text}")
 
 
@@ -132,7 +139,7 @@ def _lead_period(text: str, ref: RefDate | None) -> tuple[Period | None, str | N
     if period is None or ref is None:
         return None, None
     last = period.end_year
-    early = ref.month is not None and ref.month <= RECENT_CUTOFF_MONTH
+    early = ref.month is not None and ref.month <= SETTINGS.periods.recent_cutoff_month
     if early and int(period.start[:4]) == ref.year - 1 and last == ref.year:
         return year_period(ref.year - 1), words  # 去年以来 in February: last year's results
     if last == ref.year or (early and last == ref.year - 1):

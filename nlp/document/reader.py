@@ -17,7 +17,7 @@ from nlp.periods.dates import parse_published
 from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
 from nlp.places import binding, link_places
-from nlp.places.bystanders import persons, quoted
+from nlp.places.bystanders import persons, quoted, venues
 from nlp.places.references import PlaceRef, group_places, is_list, short_forms
 from nlp.places.roles import examples, helpers
 from nlp.places.scope import Scope, cue_refs, publisher_place
@@ -47,7 +47,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     refs = [r for r in group_places(text, link_places(text, lang))
             if not dateline_place(text, r)]
     refs = short_forms(text, refs)
-    aside = set(persons(text, refs))
+    aside = set(persons(text, refs)) | set(venues(text, refs))
     refs = [r for r in refs if r not in aside]
     quoting = set(quoted(text, refs))
     helping = set(helpers(text, refs)) | set(examples(text, refs)) | quoting

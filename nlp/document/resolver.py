@@ -11,11 +11,11 @@ from nlp.fact import Fact
 from nlp.metrics import stock
 from nlp.metrics.classifier import Candidate
 from nlp.periods.grammar import PeriodMention
-from nlp.periods.model import Period, year_period
+from nlp.periods.model import Period, months_period, year_period, years_period
 from nlp.places import binding
 from nlp.places.bystanders import organisations, outside_quote
 from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
-from nlp.places.roles import examples, national_rule
+from nlp.places.roles import examples, national_rule, receives
 from nlp.settings import SETTINGS
 
 _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
@@ -48,7 +48,7 @@ def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCon
     """A period the text states for the figure: in its sentence or carried to it."""
     usable = [m for m in mentions if m.role in ("period", "to_date") and m.period is not None]
     lo, hi = c.clause
-    if text and stock.is_standing(c, text, others):
+    if text and stock.is_standing(c, text, others) and not _governing(usable, c, text):
         own = [m for m in usable if lo <= m.start and m.end <= hi]
         return (own[0].period, Source("own clause", own[0].text)) if own else None
     reach = SETTINGS.periods.target_reach
@@ -58,21 +58,79 @@ def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCon
             year = base.end_year if base else (ctx.ref.year if ctx.ref else None)
             return (year_period(year) if year else None), Source("own clause", m.text)
     in_clause = [m for m in usable if lo <= m.start and m.end <= hi]
+    bound = next((m for m in in_clause if m.start >= c.end
+                  and _BINDS_AFTER.fullmatch(text, c.end, m.start)), None)
+    if bound is not None:  # "to 10,732 yuan (US$1,600) in 2016", "29.7 million by the end of"
+        return bound.period, Source("own clause", bound.text)
     if in_clause:
         nearest = min(in_clause, key=lambda m: abs(m.start - c.start))
-        return nearest.period, Source("own clause", nearest.text)
+        return _end_of_change(text, c, nearest.period), Source("own clause", nearest.text)
+    usable = [m for m in usable if not _deadline(m, ctx, text)]  # "by 2020": its clause only
     before = [m for m in usable if m.end <= c.start]
     if before:
-        return before[-1].period, Source("sentence", before[-1].text)
+        return _end_of_change(text, c, before[-1].period), Source("sentence", before[-1].text)
     if text and stock.cumulative(c, text):
         return None  # a running total: no period from after it or from earlier sentences
     after = [m for m in usable if m.start >= c.end]
     if after:
         return after[0].period, Source("sentence", after[0].text)
     carry = ctx.carry_period
-    if carry and carry.start[:4] != carry.end[:4] and text and stock.present_statement(text):
+    if carry is None:
         return None
-    return (carry, ctx.carry_source) if carry else None
+    if text and stock.present_statement(text) and (
+            carry.start[:4] != carry.end[:4]
+            or (ctx.ref is not None and carry.end_year < ctx.ref.year)):
+        return None  # "He earns 1,000 yuan a month": now, not the year told before
+    if ctx.ref is not None and _SINCE_THEN.match(text):
+        since = years_period(int(carry.start[:4]), max(ctx.ref.year, carry.end_year))
+        return since, Source("paragraph", f"since {ctx.carry_source.words}")
+    return carry, ctx.carry_source
+
+
+# A period written right after an English figure binds it: "from 500 yuan (US$80) in 1997".
+_BINDS_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|by|at|as\s+of|during|for)?\s*",
+                          re.I)
+# 从1527万人增至2973万人 in a span of years: the first figure is the span's start, the second
+# its end.
+_FROM = re.compile(r"(?:从|由)\s*$")
+_TO = re.compile(r"(?:增至|增长至|增长到|增加到|增加至|上升到|上升至|提高到|提高至|降至|下降到|"
+                 r"下降至|减少到|减少至|扩大到|扩大至)\s*$")
+
+
+# "Subsequently, ...", 此后: from the time told before up to the report.
+_SINCE_THEN = re.compile(r"\s*(?:(?i:subsequently|since\s+then|thereafter|after\s+that)\b|此后|"
+                         r"之后|随后|自此|从此)")
+
+
+_BY = re.compile(r"(?:(?i:\bby|\buntil|\bbefore)\s+(?:the\s+end\s+of\s+)?|到|至)$")
+
+
+def _deadline(m: PeriodMention, ctx: SentenceContext, text: str) -> bool:
+    """A deadline after the publication year ("by 2020", 到2025年): a plan's, not a figure's
+    elsewhere in the sentence."""
+    return (ctx.ref is not None and m.period is not None and m.period.end_year > ctx.ref.year
+            and bool(_BY.search(text, max(0, m.start - 16), m.start)))
+
+
+def _governing(usable: list[PeriodMention], c: Candidate, text: str) -> bool:
+    """Whether a period in an introductory clause governs the sentence ("During a meeting in
+    May 1996, ten eastern provinces were paired ..."): it stands before the figure and no
+    other figure comes between."""
+    return any(m.end <= c.start and not re.search(r"\d", text[m.end:c.start]) for m in usable)
+
+
+def _end_of_change(text: str, c: Candidate, period: Period | None) -> Period | None:
+    """The start or end year of a span for a figure that a change starts from or goes to."""
+    if period is None or period.start[:4] == period.end[:4]:
+        return period
+    before = text[max(0, c.start - 8):c.start]
+    if _FROM.search(before):
+        return year_period(int(period.start[:4]))
+    if _TO.search(before) and "从" in text[c.clause[0]:c.start]:
+        month = int(period.end[5:7])
+        return year_period(period.end_year) if month == 12 else months_period(
+            period.end_year, 1, period.end_year, month)
+    return period
 
 
 def _most_specific(refs: list[PlaceRef], pos: int) -> PlaceRef:
@@ -113,7 +171,10 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     before = [r for r in refs if r.end <= c.start and r not in aside
               and (r.rank < 4 or binding.opens_clause(text, r, refs))]
     if before:
-        best = _most_specific(before, c.start)
+        subjects = [r for r in before if binding.opens_clause(text, r, refs)]
+        if any(receives(text, r) for r in before):
+            subjects = []  # 东部…向西部投入资金: the receiver's figures, not the giver's
+        best = _most_specific(subjects or before, c.start)
         if best.cue or not binding.encloses(best, frame):
             return _named(best, "sentence")
     if national_cue(text[:c.start]):

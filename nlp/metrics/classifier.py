@@ -144,6 +144,13 @@ def _cue_metric(text: str, q: Quantity, end: int, clause: tuple[int, int], unit:
         if family == "people" and not from_subject:
             cue = rules.pick_cue(family, text, q.start, end, lang)
             metric, why = (cue.metric, _said(cue, "sentence cue")) if cue else (None, "no cue")
+        if metric is None and family == "people" and lang == "en":
+            # "3.18 million people in southwest China's Yunnan province have found jobs": the
+            # verb comes after a long subject
+            reach = SETTINGS.metrics.late_verb_reach
+            late = rules.pick_cue(family, text, q.start, end, lang, (0, reach))
+            if late is not None and not late.weak and late.start >= end:
+                metric, why = late.metric, _said(late, "verb after the subject")
     metric = rules.metric_for(unit, metric)
     if metric == "other_yuan" and q.value < ceiling and rules.wage_rate(
             clause_text, q.start - clause[0], end - clause[0]):
@@ -165,4 +172,20 @@ def classify_all(text: str, quantities: list[Quantity], lang: str,
         candidate = classify(text, q, lang, candidates, protected, before)
         if candidate is not None:
             candidates.append(candidate)
+    return _employment_bases(text, candidates)
+
+
+# 57415名贫困劳动力实现转移就业36865人, "有劳动力家庭…99.14万人，已就业…92.84万人": the larger
+# group of people of whom a later, smaller figure found work is the group helped, not employed.
+_FOUND_WORK = re.compile(r"实现(?:转移)?就业|已就业|(?i:of\s+whom\s+\S+\s+(?:found|have\s+found))")
+
+
+def _employment_bases(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    people = [c for c in candidates if c.unit == "people"]
+    for c, later in zip(people, people[1:], strict=False):
+        if (c.metric == later.metric == "people_employed"
+                and c.quantity.value > later.quantity.value
+                and later.start - c.end <= SETTINGS.metrics.subset_reach
+                and _FOUND_WORK.search(text, c.end, later.start)):
+            c.metric, c.why = "people_benefited", f"the group of whom {later.why} found work"
     return candidates

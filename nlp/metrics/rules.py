@@ -120,6 +120,9 @@ def find_cues(family: str, clause: str, lang: str) -> list[Cue]:
     return cues
 
 
+_QUOTED = re.compile(r"“[^”]{1,40}”")
+
+
 def pick_cue(family: str, clause: str, start: int, end: int, lang: str,
              window: tuple[int, int] | None = None) -> Cue | None:
     """The cue nearest the number at ``[start, end)`` of ``clause`` (its ``words`` set).
@@ -132,7 +135,10 @@ def pick_cue(family: str, clause: str, start: int, end: int, lang: str,
     before_max, after_max = window or SETTINGS.metrics.cue_window[lang]
     weak_penalty = SETTINGS.metrics.weak_penalty
     best: tuple[int, Cue] | None = None
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(clause)] if "“" in clause else []
     for cue in find_cues(family, clause, lang):
+        if any(a <= cue.start < b and not a <= start < b for a, b in quotes):
+            continue  # a slogan's word (“稳得住、有就业”) says nothing of a figure outside it
         if cue.end <= start:
             distance = start - cue.end
             if distance > before_max:

@@ -148,6 +148,8 @@ def _to_month(m: re.Match[str], ref: RefDate | None) -> Period | None:
 def _month_range(m: re.Match[str], ref: RefDate | None) -> Period | None:
     g = m.groupdict()
     m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+    if m1 is None and g.get("y1") and g.get("y2"):
+        m1 = 1  # 2016年至2020年10月底: from the start of the first year
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
     if y1 is None and y2 is None:
@@ -189,13 +191,24 @@ def _nothing(m: re.Match[str], ref: RefDate | None) -> Period | None:
     return None
 
 
+def _relative_month(m: re.Match[str], ref: RefDate | None) -> Period | None:
+    """"by the end of last month": from January to the month before publication."""
+    if ref is None or ref.month is None:
+        return None
+    month = ref.month - 1 if m.group("rel").lower() == "last" else ref.month
+    if month < 1:
+        return year_period(ref.year - 1)
+    return months_period(ref.year, 1, ref.year, month)
+
+
 def _recent_years(m: re.Match[str], ref: RefDate | None) -> Period | None:
     """近三年, 过去五年, "the past five years": the years up to the last one the report can
     speak of whole; before July that is the year before publication."""
     n = _num(m.group("n"))
     if ref is None or not n or n > 30:
         return None
-    last = ref.year - 1 if ref.month is not None and ref.month <= RECENT_CUTOFF_MONTH else ref.year
+    early = ref.month is not None and ref.month <= SETTINGS.periods.recent_cutoff_month
+    last = ref.year - 1 if early else ref.year
     return years_period(last - n + 1, last)
 
 
@@ -205,6 +218,7 @@ _HANDLERS: dict[str, Handler] = {
     "quarter": _quarter, "first_months": _first_months, "to_month": _to_month, "year": _year,
     "since": _since, "since_month": _since_month, "one_month": _one_month,
     "reference_year": _reference_year, "recent_years": _recent_years,
+    "relative_month": _relative_month,
 }
 _ROLES = frozenset({"period", "to_date", "target"})
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_]*)\}")
@@ -250,7 +264,6 @@ def load_grammar(text: str | None = None) -> dict[str, list[tuple[re.Pattern[str
     return compiled
 
 
-RECENT_CUTOFF_MONTH = 6
 _COMPILED = load_grammar()
 _COMPARE_BEFORE_EN = re.compile(
     r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"

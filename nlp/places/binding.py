@@ -19,6 +19,7 @@ from functools import cache
 from nlp.places import get_place
 from nlp.places.references import PlaceRef
 from nlp.resources import load_json, ordered_alternation
+from nlp.settings import SETTINGS
 
 _W = load_json("nlp.places", "roles.json")
 _OBJECT_BEFORE = re.compile(
@@ -29,11 +30,10 @@ _EN_IN_AFTER_NOUN = re.compile(r"[A-Za-z-]+\s+(?:in|of|across)\s+(?:the\s+)?$")
 _CLAUSE_OPEN = re.compile(r"(?:^|[，,；;：:。！？!?\n]|——|—)\s*(?:在|于|对|据悉，|目前，|同时，"
                           r"|(?i:in|at|inside|across)\s+(?:the\s+)?)?\s*$")
 _CHAIN_GAP = re.compile(r"\s*|['’]s\s+|,\s+")
-_LOOKBACK = 16
 
 
 def _before(text: str, ref: PlaceRef) -> str:
-    return text[max(0, ref.start - _LOOKBACK):ref.start]
+    return text[max(0, ref.start - SETTINGS.places.binding_lookback):ref.start]
 
 
 def objects(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:

@@ -64,6 +64,21 @@ def persons(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
                 and _FORMER_AFTER_ZH.match(text, r.end))]
 
 
+# "a news conference in Beijing", 在北京召开: where an event was held, not what it reports on.
+_VENUE_BEFORE_EN = re.compile(
+    r"\b(?:conference|meeting|forum|briefing|symposium|ceremony|event|session)s?\s+"
+    r"(?:(?:held|organized|organised|hosted)\s+)?in\s+(?:the\s+)?$|\bheld\s+in\s+(?:the\s+)?$",
+    re.I)
+_VENUE_AFTER_ZH = re.compile(r"[^，,。；;]{0,10}?(?:召开|举行|举办)(?:的|了)?[^，,。；;]{0,12}?"
+                             r"(?:新闻发布会|发布会|会议|会|论坛|仪式|活动)")
+
+
+def venues(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places named as where a meeting, conference or ceremony was held."""
+    return [r for r in refs if _VENUE_BEFORE_EN.search(text, max(0, r.start - 60), r.start)
+            or (text[r.start - 1:r.start] == "在" and _VENUE_AFTER_ZH.match(text, r.end))]
+
+
 def organisations(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places that only open an organisation's name."""
     return [r for r in refs if _ORG_AFTER.match(text, r.end)]

@@ -160,3 +160,14 @@ def helpers(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
 def examples(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places named only as an example (例如X镇, "such as X township")."""
     return [r for r in refs if _EXAMPLE_BEFORE.search(_before(text, r))]
+
+
+_RECEIVES = re.compile(
+    rf"(?:{_words('receiver_before_zh')}|帮助)$"
+    r"|\b(?:aid|assistance|support|help|funds?|funding)\s+(?:to|for)\s+(?:the\s+)?$"
+    r"|\b(?:helped|helping|assisted|assisting|supported|supporting)\s+(?:the\s+)?$", re.I)
+
+
+def receives(text: str, ref: PlaceRef) -> bool:
+    """Whether ``ref`` is named as the receiver of aid, funds or help (向西部, 援助X, "aid to")."""
+    return bool(_RECEIVES.search(_before(text, ref))) and not _destination(text, ref)

@@ -91,7 +91,6 @@ def collective_before(noun: str, head_start: int) -> bool:
 # "4个老旧小区改造工程" projects, "3000余个…公益性岗位" posts.
 _PHRASE_HEADS = (("projects", re.compile(r"项目|工程|专项")),
                  ("positions", re.compile(r"岗位|就业机会")))
-HEAD_REACH = 16
 
 
 # Verbs that take a project as their object end the counted phrase: 80个嘎查村|实施项目30个.
@@ -101,7 +100,7 @@ _PREDICATE = re.compile(r"实施|建设|开展|完成|带动|吸纳|发放|投�
 
 def phrase_head(norm: str, pos: int) -> tuple[str, int] | None:
     """The unit and end of a project or post head noun closing the noun phrase at ``pos``."""
-    end = noun_limit(norm, pos, min(len(norm), pos + HEAD_REACH))
+    end = noun_limit(norm, pos, min(len(norm), pos + SETTINGS.quantities.phrase_head_reach))
     verb = _PREDICATE.search(norm, pos, end)
     end = verb.start() if verb else end
     if end <= pos or not is_cjk(norm[pos]):

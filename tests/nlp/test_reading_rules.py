@@ -198,3 +198,90 @@ def test_counts_of_institutions_in_english_and_of_provinces_in_chinese() -> None
         "280 hospitals have paired with 259 healthcare institutions in the province.")
     assert "eight counties" in facts_by_span("It was one of the eight counties in Guangxi.")
     assert "11省市" in facts_by_span("东中部11省市组织动员企业结对帮扶。")
+
+
+def test_a_change_from_one_figure_to_another_splits_its_span() -> None:
+    text = "2016年至2020年10月底，全县外出务工人数从1.5万人增至2.9万人。"
+    facts = facts_by_span(text, published="2020-11-20")
+    assert facts["1.5万人"].year == "2016"
+    assert facts["2.9万人"].year == "2020-01/2020-10"
+
+
+def test_an_english_period_right_after_a_figure_binds_it() -> None:
+    text = ("Per capita income rose from 500 yuan (US$80) in 1997 to 10,732 yuan (US$1,600) "
+            "in 2016.")
+    facts = facts_by_span(text, published="2018-05-21")
+    assert (facts["500 yuan"].year, facts["10,732 yuan"].year) == ("1997", "2016")
+
+
+def test_a_venue_is_no_place_of_the_figures() -> None:
+    text = ("China has made progress, officials said at a news conference in Beijing on "
+            "Thursday. The number of migrant workers rose to about 29 million.")
+    facts = facts_by_span(text, published="2020-11-19")
+    assert facts["about 29 million"].place is None
+
+
+# --- metrics -----------------------------------------------------------------------------
+
+
+def test_people_in_another_role_or_a_population_are_other_counts() -> None:
+    facts = facts_by_span("全县选派驻村干部320人，总人口48万人。", published="2023-01-01")
+    assert facts["320人"].metric == "other_count" and facts["48万人"].metric == "other_count"
+    (fact,) = extract_facts("The county, with a population of 1.2 million, is poor.")
+    assert fact.metric == "other_count"
+
+
+def test_posts_and_workers_are_employment() -> None:
+    facts = facts_by_span("各安置点共设置38名网格员，安置乡村公益岗人员202名。")
+    assert {f.metric for f in facts.values()} == {"people_employed"}
+
+
+def test_the_group_of_whom_part_found_work_is_the_group_helped() -> None:
+    facts = facts_by_span("全市4.2万名脱贫劳动力实现转移就业3.1万人。")
+    assert facts["4.2万名脱贫劳动力"].metric == "people_benefited"
+    assert facts["3.1万人"].metric == "people_employed"
+
+
+def test_a_slogans_words_do_not_set_a_figures_metric() -> None:
+    (fact,) = extract_facts("围绕1.1万名搬迁群众“稳得住、有就业、逐步能致富”目标推进工作。")
+    assert fact.metric == "people_benefited"
+
+
+def test_subsequently_runs_from_the_time_told_before_to_the_report() -> None:
+    text = ("In September 2017, the two cities signed an agreement. Subsequently they built "
+            "30 schools.")
+    facts = facts_by_span(text, published="2020-08-27")
+    assert facts["30 schools"].year == "2017-2020"
+
+
+def test_a_present_statement_takes_no_past_years_period() -> None:
+    text = ("The county has 536 workshops, one of them founded last year. He earns about "
+            "1,000 yuan a month.")
+    facts = facts_by_span(text, published="2017-03-07")
+    assert facts["about 1,000 yuan"].year == "2017"
+
+
+def test_a_deadline_binds_only_its_own_clause() -> None:
+    text = ("As part of the national goal of ending poverty by 2020, the region will help 22 "
+            "counties.")
+    assert facts_by_span(text, published="2018-01-10")["22 counties"].year == "2018"
+
+
+def test_an_introductory_period_governs_a_count_of_places() -> None:
+    text = "During a meeting in May 1996, ten eastern provinces were paired with the west."
+    fact = facts_by_span(text, published="2018-05-21")["ten eastern provinces"]
+    assert fact.year.startswith("1996")
+
+
+def test_last_month_is_the_month_before_publication() -> None:
+    text = "The number rose to about 29.7 million people by the end of last month."
+    fact = facts_by_span(text, published="2020-11-19")["about 29.7 million people"]
+    assert fact.year == "2020-01/2020-10"
+
+
+def test_the_subject_of_a_sentence_holds_its_later_figures_unless_it_gives_to_a_receiver() -> None:
+    text = ("Since 2016, Yunnan has received 14.1 billion yuan from Shanghai, with 6,614 "
+            "projects completed.")
+    assert facts_by_span(text, published="2020-12-09")["6,614 projects"].place == "Yunnan"
+    text = "东部6省市向西部8省区投入援助资金20亿元，县均投入3000万元。"
+    assert facts_by_span(text, published="2023-12-01")["3000万元"].place == "西部"
