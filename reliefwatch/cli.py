@@ -373,8 +373,11 @@ def demo(db_path, serve, port) -> None:
 
         port = free_port(port)
         base = f"http://127.0.0.1:{port}/{db_path.stem}"
-        click.echo(f"\nDatasette is serving the facts at {base}/facts\n"
-                   f"  with their documents' titles, dates and URLs: {base}/fact_evidence\n"
+        home = base.rsplit("/", 1)[0]
+        click.echo(f"\nDatasette is serving the demo at {home}/\n"
+                   f"  figures, each counted once: {base}/figures\n"
+                   f"  every fact with its source, to cite: {base}/fact_evidence\n"
+                   f"  charts and maps: {home}/-/dashboards\n"
                    f"  (Ctrl-C to stop)")
         serve_datasette(db_path, port=port, immutable=True)
 
