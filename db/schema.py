@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 
-SCHEMA_VERSION = 1
+from db.migrations import add_missing_foreign_keys, migrate
+from db.search import ensure_search_tables
+
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, dict] = {
     "sources": {
@@ -90,12 +94,14 @@ TABLES: dict[str, dict] = {
             "period_source": str,
             "why": str,
             "extractor_version": str,
+            "figure_id": int,
         },
         "pk": "id",
         "foreign_keys": [
             ("document_id", "documents", "id"),
             ("metric", "metrics", "name"),
             ("place_code", "places", "code"),
+            ("figure_id", "figures", "id"),
         ],
     },
     "metrics": {
@@ -114,6 +120,11 @@ TABLES: dict[str, dict] = {
             "name_en": str,
             "level": str,
             "parent_code": str,
+            "province_code": str,
+            "prefecture_code": str,
+            "longitude": float,
+            "latitude": float,
+            "coordinates_from": str,
         },
         "pk": "code",
     },
@@ -174,6 +185,64 @@ TABLES: dict[str, dict] = {
         "pk": "source_id",
         "foreign_keys": [("source_id", "sources", "id"), ("last_run_id", "crawl_runs", "id")],
     },
+    # Publishing tables, derived from the ones above by ``db.figures.refresh_publication`` after
+    # each extraction (rebuilt whole: never edit them by hand).
+    "figures": {
+        "columns": {
+            "id": int, "label": str, "metric": str, "value": float, "unit": str, "approx": int,
+            "place": str, "place_code": str, "place_name_zh": str, "place_name_en": str,
+            "province_code": str, "prefecture_code": str, "year": str,
+            "documents": int, "facts": int, "sources": str, "first_published": str,
+            "last_published": str, "first_seen": str, "conflict": int, "other_values": str,
+            "evidence": str, "evidence_url": str, "longitude": float, "latitude": float,
+            "figure_key": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("metric", "metrics", "name"), ("place_code", "places", "code")],
+    },
+    "figure_conflicts": {
+        "columns": {
+            "id": int, "metric": str, "unit": str, "place": str, "place_code": str,
+            "year": str, "figure_id": int, "value": float, "sources": str, "documents": int,
+            "other_figure_id": int, "other_value": float, "other_sources": str,
+            "other_documents": int, "difference_pct": float,
+        },
+        "pk": "id",
+        "foreign_keys": [("metric", "metrics", "name"), ("place_code", "places", "code"),
+                         ("figure_id", "figures", "id"), ("other_figure_id", "figures", "id")],
+    },
+    # One row per fact with what a citation needs: a real table (not a view) so that pages,
+    # facets and CSV streaming use its indexes and primary key.
+    "fact_evidence": {
+        "columns": {
+            "fact_id": int, "figure_id": int, "metric": str, "value": float, "unit": str,
+            "approx": int, "place": str, "place_code": str, "place_name_en": str,
+            "place_name_zh": str, "province_code": str, "prefecture_code": str, "year": str,
+            "span": str, "sentence": str, "why": str, "place_source": str,
+            "period_source": str, "title": str, "published": str,
+            "url": str, "publisher": str, "source_id": str, "document_id": int, "lang": str,
+            "origin": str, "extractor_version": str, "longitude": float, "latitude": float,
+        },
+        "pk": "fact_id",
+        "foreign_keys": [
+            ("fact_id", "facts", "id"), ("figure_id", "figures", "id"),
+            ("metric", "metrics", "name"), ("place_code", "places", "code"),
+            ("source_id", "sources", "id"), ("document_id", "documents", "id"),
+        ],
+    },
+    # Every written form of a place (湘西州, 湘西土家族苗族自治州, Xiangxi, Hechi City ...) in
+    # lower case, and each place's ancestors (itself included): a prefecture includes its
+    # counties through ``place_tree``.
+    "place_names": {
+        "columns": {"name": str, "code": str, "lang": str},
+        "pk": ("name", "code"),
+        "foreign_keys": [("code", "places", "code")],
+    },
+    "place_tree": {
+        "columns": {"ancestor_code": str, "code": str, "depth": int},
+        "pk": ("ancestor_code", "code"),
+        "foreign_keys": [("ancestor_code", "places", "code"), ("code", "places", "code")],
+    },
     # What each run did per source: the line an operator reads when a run is not ok.
     "crawl_run_sources": {
         "columns": {
@@ -206,6 +275,8 @@ TABLES: dict[str, dict] = {
 
 # Crawl bookkeeping: kept in the database, hidden from publication.
 INTERNAL_TABLES: frozenset[str] = frozenset({"seen_urls", "source_crawl_state", "schema_info"})
+# Derived by ``db.figures.refresh_publication``; never written by the crawl or extract stages.
+PUBLISHING_TABLES = ("figures", "figure_conflicts", "fact_evidence", "place_names", "place_tree")
 
 INDEXES: list[tuple[str, list[str], bool]] = [
     ("documents", ["url"], True),
@@ -218,27 +289,51 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("facts", ["year"], False),
     ("crawl_errors", ["crawl_run_id"], False),
     ("extraction_errors", ["document_id", "extractor_version"], True),
+    # Publishing: every default facet and sort of the published pages has an index.
+    ("documents", ["parent_id"], False),
+    ("documents", ["lang"], False),
+    ("documents", ["relevant"], False),
+    ("documents", ["content_type"], False),
+    ("documents", ["publisher"], False),
+    ("facts", ["figure_id"], False),
+    ("facts", ["unit"], False),
+    ("facts", ["place_name_en"], False),
+    ("facts", ["value"], False),
+    ("facts", ["metric", "place_code"], False),
+    ("figures", ["metric", "place_code"], False),
+    ("figures", ["place_code"], False),
+    ("figures", ["prefecture_code"], False),
+    ("figures", ["province_code"], False),
+    ("figures", ["year"], False),
+    ("figures", ["value"], False),
+    ("figures", ["conflict"], False),
+    ("figures", ["first_seen"], False),
+    ("figure_conflicts", ["figure_id"], False),
+    ("fact_evidence", ["metric", "place_code"], False),
+    ("fact_evidence", ["place_code"], False),
+    ("fact_evidence", ["prefecture_code"], False),
+    ("fact_evidence", ["province_code"], False),
+    ("fact_evidence", ["year"], False),
+    ("fact_evidence", ["source_id"], False),
+    # Datasette orders its first page by the sort column alone and later pages by it and the
+    # primary key (ascending): these indexes give ties that same order on every page, so no
+    # row is skipped at a page boundary (HTML pages and streamed CSV alike).
+    ("fact_evidence", [DescIndex("published"), "fact_id"], False),
+    ("documents", [DescIndex("published"), "id"], False),
+    ("figures", [DescIndex("documents"), "id"], False),
+    ("fact_evidence", ["figure_id"], False),
+    ("fact_evidence", ["document_id"], False),
+    ("fact_evidence", ["value"], False),
+    ("fact_evidence", ["unit"], False),
+    ("places", ["parent_code"], False),
+    ("places", ["level"], False),
+    ("place_names", ["code"], False),
+    ("place_tree", ["code"], False),
     ("document_aliases", ["document_id"], False),
     ("crawl_run_sources", ["source_id"], False),
 ]
 
-VIEWS: dict[str, str] = {
-    # One row per fact with the evidence a journalist needs to cite it.
-    "fact_evidence": """
-select
-  facts.id as fact_id, facts.metric, facts.value, facts.unit, facts.approx,
-  facts.place, facts.place_code, facts.place_name_en, facts.place_name_zh, facts.year,
-  facts.span, facts.sentence, documents.title, documents.published, documents.url,
-  documents.publisher, documents.source_id, documents.lang, facts.origin,
-  facts.place_source, facts.period_source, facts.why, facts.extractor_version
-from facts join documents on documents.id = facts.document_id
-""",
-}
-
-FTS: dict[str, list[str]] = {
-    "documents": ["title", "text"],
-    "facts": ["sentence", "place"],
-}
+VIEWS: dict[str, str] = {}
 
 
 def _not_null(pk: str | tuple[str, ...]) -> set[str] | None:
@@ -251,9 +346,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create missing tables, columns, indexes and full-text indexes; safe to call repeatedly."""
     # Foreign keys are declared (Datasette links them) but not enforced: a fact whose place code
     # is newer than the loaded gazetteer must still be stored.
-    for name in ["sources", "crawl_runs", "metrics", "places", "documents", "facts",
+    migrate(db)
+    for name in ["sources", "crawl_runs", "metrics", "places", "documents", "figures", "facts",
                  "crawl_errors", "extraction_errors", "seen_urls", "source_crawl_state",
-                 "crawl_run_sources", "document_aliases"]:
+                 "crawl_run_sources", "document_aliases", "figure_conflicts", "fact_evidence",
+                 "place_names", "place_tree"]:
         spec = TABLES[name]
         table = db.table(name)
         if not table.exists():
@@ -270,37 +367,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                     table.add_column(col, typ)
     for table_name, cols, unique in INDEXES:
         db.table(table_name).create_index(cols, unique=unique, if_not_exists=True)
-    for table_name, cols in FTS.items():
-        if not db.table(f"{table_name}_fts").exists():
-            db.table(table_name).enable_fts(cols, create_triggers=True, tokenize="trigram")
-        _narrow_fts_update_trigger(db, table_name, cols)
+    add_missing_foreign_keys(db, TABLES)
+    ensure_search_tables(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
     db.table("schema_info").upsert({"key": "schema_version", "value": SCHEMA_VERSION}, pk="key")
-
-
-def _narrow_fts_update_trigger(db: sqlite_utils.Database, table: str, cols: list[str]) -> None:
-    """Re-index a row's text only when an indexed column changes.
-
-    sqlite-utils' update trigger re-tokenizes the whole row on any update, so stamping a
-    document's extractor version re-indexed its full text (most of the cost of a fact write).
-    """
-    name = f"{table}_au"
-    row = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?",
-                     [name]).fetchone()
-    if row is None or " UPDATE OF " in row[0].upper():
-        return
-    columns = ", ".join(f'"{c}"' for c in cols)
-    old = ", ".join(f'old."{c}"' for c in cols)
-    new = ", ".join(f'new."{c}"' for c in cols)
-    with db.conn:
-        db.execute(f'drop trigger "{name}"')
-        db.execute(
-            f'create trigger "{name}" after update of {columns} on "{table}" begin\n'
-            f'  insert into "{table}_fts" ("{table}_fts", rowid, {columns}) '
-            f"values ('delete', old.rowid, {old});\n"
-            f'  insert into "{table}_fts" (rowid, {columns}) values (new.rowid, {new});\n'
-            "end")
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:

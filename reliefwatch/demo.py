@@ -63,9 +63,11 @@ def run_demo(
             db_path, start_urls=[site.base_url + p for p in START_PATHS],
             settings={**LOOPBACK_SETTINGS, **(settings or {})},
         )
+        base_url = site.base_url
     echo(f"Crawled: {summary.pages_fetched} pages, {summary.documents_new} new documents, "
          f"{summary.errors} errors (run {summary.run_id}, {summary.status})")
     database = store.open_db(db_path)
+    name_sample_source(database, base_url)
     result = pipeline.extract_documents(database)
     report = demo_report(database)
     echo(f"Documents: {report['documents']} ({report['pdfs']} PDF, "
@@ -74,7 +76,29 @@ def run_demo(
     for metric, count in report["by_metric"]:
         echo(f"  {metric:26} {count}")
     report["extracted_documents"] = result.documents
+    database.execute("pragma journal_mode = delete")  # one file, ready to be served immutable
+    database.close()
     return report
+
+
+SAMPLE_SOURCE = {
+    "id": "sample-site", "name": "ReliefWatch sample site (bundled copies of public pages)",
+    "publisher": None, "base_url": "reliefwatch/sample_site/", "lang": None,
+}
+
+
+def name_sample_source(database, base_url: str) -> None:
+    """Give the sample site one lasting source, not one named after this run's random port."""
+    host = base_url.split("://", 1)[-1].rstrip("/")
+    old = [r[0] for r in database.execute(
+        "select id from sources where id = ? or base_url like ?", [host, base_url + "%"])]
+    with database.conn:
+        database.table("sources").upsert(SAMPLE_SOURCE, pk="id")
+        for source_id in old:
+            database.execute("update documents set source_id = ? where source_id = ?",
+                             [SAMPLE_SOURCE["id"], source_id])
+            database.execute("delete from source_crawl_state where source_id = ?", [source_id])
+            database.execute("delete from sources where id = ?", [source_id])
 
 
 def demo_report(database) -> dict:

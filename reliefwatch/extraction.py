@@ -20,6 +20,7 @@ import sqlite_utils
 import db as store
 import nlp
 from db.killpoint import kill_point
+from db.publication import refresh_publication
 from reliefwatch.pipeline import load_reference_tables
 from reliefwatch.workers import DocumentResult, default_jobs, iter_results
 
@@ -73,6 +74,7 @@ def extract_documents(
         if progress is not None:
             progress(done, len(ids), summary)
     writer.flush()
+    refresh_publication(database)  # figures, fact_evidence, search (db/publication.py)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -9,6 +9,7 @@ import json
 import pytest
 
 import db as store
+from db.publication import refresh_publication
 from reliefwatch.publish import load_metadata, make_datasette
 from tests.conftest import run_async
 
@@ -39,6 +40,7 @@ def published_db(tmp_path):
         "content_type": "text/html", "relevant": 1, "text": "2023年，全州发放劳务报酬4.05亿元。",
     })
     store.replace_facts(database, doc_id, FACTS, "test")
+    refresh_publication(database)  # what the extract stage runs after storing facts
     database.close()
     return path
 
@@ -93,7 +95,7 @@ def test_canned_labor_remuneration_query_sums_by_place(published_db):
                    "/reliefwatch/labor_remuneration_by_place_and_year.json?_shape=array")
     (row,) = response.json()
     assert row["yuan_total"] == 405000000.0
-    assert row["place"] == "Xiangxi Tujia and Miao Autonomous Prefecture"
+    assert row["place"] == "湘西土家族苗族自治州" and row["place_code"] == "433100"
 
 
 def test_metadata_follows_the_served_file_name(tmp_path, published_db):
@@ -123,7 +125,8 @@ def test_metadata_file_is_valid_json_with_descriptions():
 
     metadata = json.loads(metadata_path().read_text("utf-8"))
     tables = metadata["databases"]["reliefwatch"]["tables"]
-    assert tables["facts"]["fts_table"] == "facts_fts"
+    assert tables["facts"]["fts_table"] == "facts_search"
+    assert tables["fact_evidence"]["fts_table"] == "facts_search"
     for query in metadata["databases"]["reliefwatch"]["queries"].values():
         assert query.get("title")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import db as store
+from db.search import update_document_search
 
 
 def make_db(tmp_path):
@@ -26,7 +27,7 @@ def test_schema_has_contract_tables_and_columns(tmp_path):
     }
     for table, columns in expected.items():
         assert columns <= set(database[table].columns_dict), table
-    assert "fact_evidence" in database.view_names()
+    assert "fact_evidence" in database.table_names()  # a table since schema version 2
 
 
 def test_open_db_twice_keeps_data_and_schema(tmp_path):
@@ -107,13 +108,10 @@ def test_full_text_search_finds_chinese_and_english(tmp_path):
                                     "text": "全州发放劳务报酬4.05亿元"})
     store.store_document(database, {"url": "http://a/2", "title": "Hechi relocation",
                                     "text": "follow-up support projects"})
-    rows = database.execute(
-        "select rowid from documents_fts where documents_fts match ?", ["劳务报酬"]
-    ).fetchall()
-    assert len(rows) == 1
-    assert database.execute(
-        "select count(*) from documents_fts where documents_fts match ?", ["follow"]
-    ).fetchone()[0] == 1
+    update_document_search(database)
+    count = "select count(*) from documents_search where documents_search match search_match(?)"
+    for word in ("劳务报酬", "劳务", "以工代赈项目", "follow", "Hechi relocation"):
+        assert database.execute(count, [word]).fetchone()[0] == 1, word
 
 
 def test_no_version_queues_every_relevant_document(tmp_path):

@@ -100,3 +100,28 @@ def test_demo_database_serves_facts_in_datasette(demo_db):
     response = run_async(ds.client.get(f"/{demo_db[0].stem}/facts.json?_shape=array"))
     assert response.status_code == 200
     assert len(response.json()) > 20
+
+
+def test_demo_source_is_named_for_the_sample_site_not_a_port(demo_db):
+    database = store.open_db(demo_db[0])
+    assert [r[0] for r in database.execute("select id from sources")] == ["sample-site"]
+    assert database.execute(
+        "select count(*) from documents where source_id != 'sample-site'").fetchone()[0] == 0
+
+
+def test_demo_publishes_figures_counted_once(demo_db):
+    database = store.open_db(demo_db[0])
+    documents, facts = database.execute(
+        "select documents, facts from figures where metric = 'labor_remuneration_yuan' "
+        "and place_code = '433100' and year = '2023' and value = 405000000").fetchone()
+    assert documents >= 3 and facts >= 4  # articles and the PDF table row: one figure
+    assert database.execute("select count(*) from fact_evidence").fetchone()[0] == \
+        database.execute("select count(*) from facts").fetchone()[0]
+
+
+def test_demo_database_is_downloadable_when_served_immutable(demo_db):
+    ds = make_datasette(demo_db[0], immutable=True)
+    name = demo_db[0].stem
+    assert f'href="/{name}.db"' in run_async(ds.client.get(f"/{name}")).text
+    download = run_async(ds.client.get(f"/{name}.db"))
+    assert download.status_code == 200 and download.content.startswith(b"SQLite format 3")
