@@ -8,7 +8,7 @@ date relative expressions are resolved against.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from nlp.document.sections import Section, Sentence
 from nlp.document.state import NO_SOURCE, SectionState, Source
@@ -19,6 +19,7 @@ from nlp.periods.model import Period, year_period
 from nlp.places.references import PlaceRef, national_cue
 from nlp.places.scope import Scope, find_cues
 from nlp.settings import SETTINGS
+from nlp.spans import ByPosition
 
 _PRESS = re.compile(r"国新办|国务院新闻办|新闻发布会|(?i:information\s+office|press\s+conference)")
 
@@ -35,15 +36,14 @@ def dateline_place(text: str, ref: PlaceRef) -> bool:
     return bool(_DATELINE_AFTER.match(text, ref.end))
 
 
-def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef],
+def _main_place(section: Section, sentences: list[Sentence], refs: ByPosition[PlaceRef],
                 title_refs: list[PlaceRef], title: str | None,
                 scope: Scope) -> tuple[PlaceRef | None, Source]:
-    """The place a section reports on, and how it was found."""
+    """The place a section reports on (``sentences``: the section's), and how it was found."""
     headline = section.headline
-    inside = [r for s in sentences if s.section == section.index for r in refs
-              if s.start <= r.start and r.end <= s.end]
+    inside = [r for s in sentences for r in refs.within(s.start, s.end)]
     if headline is not None:
-        own = [r for r in refs if headline.start <= r.start and r.end <= headline.end]
+        own = refs.within(headline.start, headline.end)
         if own:
             best = max(own, key=lambda r: (r.rank, r.start))
             return best, Source("frame", f"headline: {best.text}")
@@ -53,7 +53,7 @@ def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef
         best = max(title_refs, key=lambda r: (r.rank, r.start))
         return best, Source("frame", f"title: {best.text}")
     heading = headline.text if headline is not None else (title if section.index == 0 else None)
-    if _national_lead(section, sentences, inside, heading):
+    if _national_lead(sentences, inside, heading):
         return None, Source("national", "the lead")
     own_cue = _headline_cue_place(heading, inside, scope)
     if own_cue is not None:
@@ -77,11 +77,11 @@ def _main_place(section: Section, sentences: list[Sentence], refs: list[PlaceRef
     return best, Source("frame", f"most named: {best.text}")
 
 
-def _national_lead(section: Section, sentences: list[Sentence], inside: list[PlaceRef],
+def _national_lead(sentences: list[Sentence], inside: list[PlaceRef],
                    heading: str | None) -> bool:
     """A national title or lead (国新办发布会, "nationwide", a ministry's totals) with no place
     in the opening sentences: a place named later (an example province) is not the subject."""
-    lead = [s for s in sentences if s.section == section.index and not s.headline][:2]
+    lead = [s for s in sentences if not s.headline][:2]
     if not lead or any(r.start < lead[-1].end for r in inside):
         return False
     return bool(heading and (national_cue(heading) or _PRESS.search(heading))) or any(
@@ -104,9 +104,13 @@ def frame_sections(sections: list[Section], sentences: list[Sentence], refs: lis
 
     ``refs`` are the document's places that may be a main place; ``given`` is the caller's
     publication date (the first section's date, else each section's own dateline)."""
+    placed = ByPosition(refs)
+    by_section: dict[int, list[Sentence]] = defaultdict(list)
+    for sentence in sentences:
+        by_section[sentence.section].append(sentence)
     states = []
     for s in sections:
-        place, source = _main_place(s, sentences, refs, title_refs, title, scope)
+        place, source = _main_place(s, by_section[s.index], placed, title_refs, title, scope)
         states.append(SectionState(given if (s.index == 0 and given) else (s.date or given),
                                    place, source))
     for section, state in zip(sections, states, strict=True):
@@ -117,8 +121,7 @@ def frame_sections(sections: list[Section], sentences: list[Sentence], refs: lis
         states[0].title_period, states[0].title_words = first_period(title, states[0].ref)
     for section, state in zip(sections, states, strict=True):
         if state.title_period is None:
-            lead = next((s for s in sentences if s.section == section.index and not s.headline),
-                        None)
+            lead = next((s for s in by_section[section.index] if not s.headline), None)
             if lead is not None and not _holds_figures(lead.text):
                 state.title_period, state.title_words = _lead_period(lead.text, state.ref)
     return states

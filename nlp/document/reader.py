@@ -4,6 +4,7 @@ periods and places from paragraph to paragraph, and complete headline figures at
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from nlp.document.frame import dateline_place, frame_sections, frames_sentence, strong_frame
 from nlp.document.resolver import set_period
@@ -22,6 +23,7 @@ from nlp.places.references import PlaceRef, group_places, short_forms
 from nlp.places.roles import examples, helpers
 from nlp.places.scope import Scope, cue_refs, publisher_place
 from nlp.quantities import find_quantities
+from nlp.spans import ByPosition
 
 # A sentence without a digit or Chinese numeral holds no fact: it is not read for facts.
 NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
@@ -31,8 +33,8 @@ NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两�
                      re.I)
 
 
-def _refs_in(refs: list[PlaceRef], start: int, end: int) -> list[PlaceRef]:
-    return [r.shifted(-start) for r in refs if start <= r.start and r.end <= end]
+def _refs_in(refs: ByPosition[PlaceRef], start: int, end: int) -> list[PlaceRef]:
+    return [r.shifted(-start) for r in refs.within(start, end)]
 
 
 def _sentence_place(refs: list[PlaceRef]) -> PlaceRef | None:
@@ -56,6 +58,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         title_refs = group_places(title, link_places(title, lang))
     states = frame_sections(sections, sentences, [r for r in refs if r not in helping],
                             title_refs, title, scope, parse_published(published))
+    placed = ByPosition(refs)
     facts: list[FoundFact] = []
     headline_facts: list[FoundFact] = []
     carry: Period | None = None
@@ -78,7 +81,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
             para_texts, para_headline = [], sentence.headline
         para_texts.append(sentence.text)
         state = states[section]
-        named = _refs_in(refs, sentence.start, sentence.end)
+        named = _refs_in(placed, sentence.start, sentence.end)
         antecedents = [r for r in named if r.shifted(sentence.start) not in helping]
         local_refs = sorted(named + cue_refs(sentence.text, antecedents, scope),
                             key=lambda r: r.start)
@@ -131,12 +134,15 @@ def _complete_headlines(headline_facts: list[FoundFact], facts: list[FoundFact],
                         states: list[SectionState]) -> None:
     """A headline figure without a period (or place) takes the body's for the same figure,
     else the first period the article states."""
+    by_section: dict[int, list[FoundFact]] = defaultdict(list)
+    for other in facts if headline_facts else ():
+        by_section[other.section].append(other)
     for found in headline_facts:
         fact = found.fact
         if fact.year is not None:
             continue
-        twin = next((o.fact for o in facts if o.section == found.section
-                     and o.fact is not fact and o.fact.start > fact.end
+        twin = next((o.fact for o in by_section[found.section]
+                     if o.fact is not fact and o.fact.start > fact.end
                      and o.fact.unit == fact.unit and o.fact.value == fact.value), None)
         if twin is not None and fact.place is None and twin.place is not None:
             fact.place, fact.place_code = twin.place, twin.place_code

@@ -15,6 +15,7 @@ import re
 from nlp.places.references import PlaceRef
 from nlp.resources import load_json, ordered_alternation
 from nlp.settings import SETTINGS
+from nlp.spans import SpanIndex
 
 _W = load_json("nlp.places", "bystanders.json")
 
@@ -101,8 +102,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def quoted(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places inside a quotation."""
-    spans = quote_spans(text)
-    return [r for r in refs if any(s < r.start and r.end < e for s, e in spans)]
+    quotes = SpanIndex(quote_spans(text))
+    return [r for r in refs if quotes.encloses(r.start, r.end)]
 
 
 def outside_quote(text: str, refs: list[PlaceRef], pos: int) -> list[PlaceRef]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from nlp.places.gazetteer import gazetteer, sort_codes
 from nlp.places.model import Place, PlaceMention
@@ -16,6 +17,7 @@ from nlp.places.regions import find_regions
 from nlp.places.romanize import is_pinyin
 from nlp.places.scan import Hit, scan_chinese, scan_english
 from nlp.places.villages import Locality, compound_sites, find_chinese, find_english, find_sites
+from nlp.spans import Located, SpanIndex, spans_of
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
 _ENCLOSED_BY = re.compile(r"\s*(?:,\s*|\s(?:in|of)\s+)(?:the\s+)?")
@@ -109,6 +111,12 @@ def _gaps(hits: list[Hit], n: int) -> list[tuple[int, int]]:
     return gaps
 
 
+def _clear_of(found: list[Locality], taken: Sequence[Located]) -> list[Locality]:
+    """``found`` without what overlaps a span of ``taken``."""
+    index = SpanIndex(spans_of(taken))
+    return [loc for loc in found if not index.overlaps(loc.start, loc.end)]
+
+
 def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
     """Every place mention in ``text``, left to right, non-overlapping, longest match.
 
@@ -128,15 +136,11 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
     sites = find_sites(text, [(h.start, h.end) for h in hits])
     if "安置" in text:
         compound = compound_sites(text, localities)
-        sites = [s for s in sites if not any(c.start < s.end and s.start < c.end
-                                             for c in compound)] + compound
+        sites = _clear_of(sites, compound) + compound
     if sites:
-        localities = [loc for loc in localities
-                      if not any(s.start < loc.end and loc.start < s.end for s in sites)] + sites
-    taken = [(h.start, h.end) for h in hits] + [(loc.start, loc.end) for loc in localities]
+        localities = _clear_of(localities, sites) + sites
     names_end = frozenset(h.end for h in hits)
-    localities += [r for r in find_regions(text, names_end)
-                   if not any(s < r.end and r.start < e for s, e in taken)]
+    localities += _clear_of(find_regions(text, names_end), [*hits, *localities])
     localities.sort(key=lambda loc: loc.start)
     return _attach(text, divisions, localities)
 

@@ -9,6 +9,7 @@ from functools import cache
 from nlp.places.romanize import is_pinyin, romanize
 from nlp.places.scan import common_words, is_cjk
 from nlp.resources import load_json
+from nlp.spans import SpanIndex
 from nlp.words import words
 
 ZH_SUFFIXES = {"村": ("Village", "village"), "镇": ("Town", "town"), "乡": ("Township", "town"),
@@ -254,11 +255,12 @@ def find_sites(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
     """Named resettlement sites in Chinese and English (level ``village``: the most specific)."""
     out: list[Locality] = []
     if "安置" in text:
-        taken = sorted(floors)
+        taken = SpanIndex(floors)
         for m in _ZH_SITE.finditer(text):
             k = m.start()
-            floor = max([e for s, e in taken if e <= k] + [out[-1].end if out else 0])
-            if any(s <= k < e for s, e in taken):
+            last = out[-1].end if out else 0
+            floor = max(taken.last_end(k, last), last)
+            if taken.covers(k):
                 continue
             for size in (4, 3, 2):
                 start = k - size
