@@ -78,11 +78,12 @@ _APPOSITION = re.compile(
     r"(?P<verb>(?:have|has|had|were|was|are|is|will|would)\b[^,;]*)",
     re.I,
 )
+_APPOSITION_WORDS = re.compile(r"including|among them|among whom|of whom|most of them", re.I)
 
 
 def _governing_verb_cue(text: str, start: int, lang: str) -> rules.Cue | None:
     """The cue the verb phrase after an apposition gives a figure in its subject."""
-    if lang != "en":
+    if lang != "en" or not _APPOSITION_WORDS.search(text):
         return None
     for m in _APPOSITION.finditer(text):
         if m.start() <= start < m.end("inner"):

@@ -46,6 +46,7 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     norm = normalize(text)
     raws = list(scan(norm))
     blocked = blocked_spans(norm, [(r.start, r.end) for r in raws])
+    linked = _LINKISH.search(norm) is not None
     found: list[Quantity] = []
     i = 0
     while i < len(raws):
@@ -53,12 +54,16 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         used_next = _join_range(norm, raw, nxt)
         i += 2 if used_next else 1
-        if overlaps(blocked, raw.start, raw.end) or _in_link(norm, raw.start, raw.end):
+        if overlaps(blocked, raw.start, raw.end) or (
+                linked and _in_link(norm, raw.start, raw.end)):
             continue
         q = _resolve(text, norm, raw)
         if q is not None and (not found or q.start >= found[-1].end):
             found.append(q)
     return merge(found, find_fractions(text, norm))
+
+
+_LINKISH = re.compile(r"://|www\.|@")  # what _in_link looks for, anywhere in the text
 
 
 def _in_link(norm: str, start: int, end: int) -> bool:
