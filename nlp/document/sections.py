@@ -95,6 +95,13 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 def split_document(text: str, title: str | None = None) -> tuple[list[Section], list[Sentence]]:
     """Sections, and sentences in order; datelines and boilerplate lines are left out."""
     lines = _lines(text)
+    datelines: dict[int, RefDate | None] = {}  # a line is tested as itself and as the next
+
+    def dateline(i: int) -> RefDate | None:
+        if i not in datelines:
+            datelines[i] = dateline_date(lines[i][1])
+        return datelines[i]
+
     title_norm = re.sub(r"\s+", "", title or "")
     sections = [Section(0, 0)]
     sentences: list[Sentence] = []
@@ -104,14 +111,14 @@ def split_document(text: str, title: str | None = None) -> tuple[list[Section], 
         boilerplate = _is_boilerplate(line)
         if not line.strip() or (boilerplate and len(split_sentences(line)) < 2):
             continue  # a contact or copyright line; in a paragraph only its own sentence goes
-        date = dateline_date(line)
+        date = dateline(i)
         if date is not None:
             section = sections[-1]
             if section.date is None:
                 section.date = date
             continue
         nxt = _next_content(lines, i)
-        followed_by_dateline = nxt is not None and dateline_date(lines[nxt][1]) is not None
+        followed_by_dateline = nxt is not None and dateline(nxt) is not None
         is_title = bool(title_norm) and not seen_content and (
             re.sub(r"\s+", "", line) == title_norm
         )
