@@ -24,6 +24,7 @@ from nlp.periods.model import (
     year_period,
     years_period,
 )
+from nlp.prefilter import Prefiltered, required_literals
 from nlp.resources import alternation, load_json, read_text
 from nlp.settings import SETTINGS
 
@@ -265,6 +266,9 @@ def load_grammar(text: str | None = None) -> dict[str, list[tuple[re.Pattern[str
 
 
 _COMPILED = load_grammar()
+# the strings each rule's matches must hold: a rule is tried only on sentences that hold them
+_NEEDS = {pattern: required_literals(pattern)
+          for rules in _COMPILED.values() for pattern, _, _ in rules}
 _COMPARE_BEFORE_EN = re.compile(
     r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"
     r"from)\s+(?:(?:that|those|the\s+level|the\s+figure|the\s+number)\s+)?(?:(?:in|of|for)\s+)?"
@@ -320,8 +324,11 @@ def find_periods(text: str, ref: RefDate | None, lang: str = "en") -> list[Perio
         return []
     langs = ("zh", "en") if lang == "mixed" else (lang if lang in _COMPILED else "en",)
     found: list[tuple[int, int, re.Match[str], Handler, str]] = []
+    holds = Prefiltered(text)
     for code in langs:
         for pattern, handler, role in _COMPILED[code]:
+            if not holds.may_match(_NEEDS[pattern]):
+                continue
             for match in pattern.finditer(text):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), match, handler, role))
