@@ -4,8 +4,8 @@ no month rule, one without "quarter" no quarter rule). A pattern whose needs can
 is tried everywhere.
 
 Patterns are read with the standard library's own regex parser (``re._parser``, under that
-name since Python 3.11). Case-insensitive ASCII literals are looked for in a folded copy of
-the text; any other case-insensitive literal requires nothing.
+name since Python 3.11). Each need becomes a small regex of literals, case-insensitive where
+the pattern is, so it finds exactly what the pattern's own literals match.
 """
 
 from __future__ import annotations
@@ -22,54 +22,32 @@ except ImportError:  # another Python: no prefilters, every rule runs
 
 _MAX_CHARS = 8  # a character class wider than this filters too little to be worth it
 _MAX_NEEDS = 3  # tests kept per pattern: the most selective ones
-# The non-ASCII letters a case-insensitive regex matches to an ASCII letter (see the re docs
-# on IGNORECASE): folded to that letter, so that "in" is found in a folded "İn" too.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
-Literal = tuple[bool, str]  # (looked for in the folded text, string)
-Need = frozenset[Literal]  # a match holds one of these
+Need = frozenset[str]  # regex sources of literals: a match holds one of them
 
 
-def fold(text: str) -> str:
-    """The text as a case-insensitive ASCII literal is looked for in it."""
-    return text.translate(_FOLD).lower()
+def _literal(chars: str, folding: bool) -> str:
+    """The regex source that finds ``chars`` as the pattern matches them."""
+    return f"(?i:{re.escape(chars)})" if folding else re.escape(chars)
 
 
 def _selectivity(need: Need) -> tuple[int, int]:
-    return len(need), -min(len(s) for _, s in need)  # fewer alternatives, then longer ones
-
-
-def _char(code: int, folding: bool) -> Literal | None:
-    """The literal a character stands for; None for a case-insensitive cased non-ASCII one."""
-    ch = chr(code)
-    if folding and ch.isascii() and ch.isalpha():
-        return True, ch.lower()
-    if folding and not ch.lower() == ch.upper() == ch:
-        return None
-    return False, ch
+    return len(need), -min(map(len, need))  # fewer alternatives, then longer ones
 
 
 def _needs(items: Sequence[tuple[Any, Any]], folding: bool) -> list[Need]:
     """Everything a sequence of parsed items requires (``folding``: case-insensitive here)."""
     needs: list[Need] = []
-    run: list[Literal] = []  # consecutive literal characters of one kind make one string
-
-    def flush() -> None:
-        if run:
-            needs.append(frozenset([(run[0][0], "".join(s for _, s in run))]))
-            run.clear()
-
+    run = ""  # consecutive literal characters make one string
     for op, av in items:
-        literal = _char(av, folding) if op is C.LITERAL else None
-        if literal is not None:
-            if run and run[0][0] != literal[0]:
-                flush()
-            run.append(literal)
+        if op is C.LITERAL:
+            run += chr(av)
             continue
-        flush()
+        if run:
+            needs.append(frozenset([_literal(run, folding)]))
+            run = ""
         needs += _item_needs(op, av, folding)
-    flush()
-    return needs
+    return needs + [frozenset([_literal(run, folding)])] if run else needs
 
 
 def _best(needs: list[Need]) -> Need | None:
@@ -78,12 +56,11 @@ def _best(needs: list[Need]) -> Need | None:
 
 def _item_needs(op: Any, av: Any, folding: bool) -> list[Need]:
     if op is C.IN:
-        chars = [_char(code, folding) if kind is C.LITERAL else None for kind, code in av]
-        if len(chars) > _MAX_CHARS or None in chars:
-            return []  # a range, a category, a negation, a case-insensitive non-ASCII letter
-        return [frozenset(chars)]
+        if len(av) > _MAX_CHARS or any(kind is not C.LITERAL for kind, _ in av):
+            return []  # a range, a category, a negation
+        return [frozenset(_literal(chr(code), folding) for _, code in av)]
     if op is C.BRANCH:  # one of the alternatives' needs: the best of each, pooled
-        pooled: set[Literal] = set()
+        pooled: set[str] = set()
         for branch in av[1]:
             best = _best(_needs(branch.data, folding))
             if best is None:
@@ -102,9 +79,9 @@ def _item_needs(op: Any, av: Any, folding: bool) -> list[Need]:
     return []  # any character, a category, an assertion, a back reference
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[Need, ...]:
-    """Sets of literals such that every match of ``pattern`` holds one of each set; empty
-    when nothing is known."""
+def required_literals(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """Regexes of literals that every match of ``pattern`` holds one of each; empty when
+    nothing is known."""
     if _parser is None:
         return ()
     try:
@@ -112,26 +89,13 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[Need, ...]:
         needs = _needs(tree.data, bool(tree.state.flags & re.IGNORECASE))
     except Exception:  # noqa: BLE001 - an unreadable pattern simply runs everywhere
         return ()
-    kept = sorted({n for n in needs if n and all(s for _, s in n)},
-                  key=lambda n: (_selectivity(n), sorted(n)))
-    return tuple(kept[:_MAX_NEEDS])
+    kept = sorted(set(needs), key=lambda n: (_selectivity(n), sorted(n)))[:_MAX_NEEDS]
+    return tuple(re.compile("|".join(sorted(need))) for need in kept)
 
 
-class Prefiltered:
-    """A text with its folded copy made on first need."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._folded: str | None = None
-
-    def holds(self, literal: Literal) -> bool:
-        folded, string = literal
-        if not folded:
-            return string in self.text
-        if self._folded is None:
-            self._folded = fold(self.text)
-        return string in self._folded
-
-    def may_match(self, needs: tuple[Need, ...]) -> bool:
-        """Whether the text holds what a pattern needs (always, when it needs nothing)."""
-        return all(any(self.holds(literal) for literal in need) for need in needs)
+def may_match(needs: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether ``text`` holds what a pattern needs (always, when it needs nothing known)."""
+    for need in needs:
+        if need.search(text) is None:
+            return False
+    return True

@@ -24,7 +24,7 @@ from nlp.periods.model import (
     year_period,
     years_period,
 )
-from nlp.prefilter import Prefiltered, required_literals
+from nlp.prefilter import may_match, required_literals
 from nlp.resources import alternation, load_json, read_text
 from nlp.settings import SETTINGS
 
@@ -324,10 +324,9 @@ def find_periods(text: str, ref: RefDate | None, lang: str = "en") -> list[Perio
         return []
     langs = ("zh", "en") if lang == "mixed" else (lang if lang in _COMPILED else "en",)
     found: list[tuple[int, int, re.Match[str], Handler, str]] = []
-    holds = Prefiltered(text)
     for code in langs:
         for pattern, handler, role in _COMPILED[code]:
-            if not holds.may_match(_NEEDS[pattern]):
+            if not may_match(_NEEDS[pattern], text):
                 continue
             for match in pattern.finditer(text):
                 if match.end() > match.start():
