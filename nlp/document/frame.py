@@ -122,8 +122,9 @@ def frame_sections(sections: list[Section], sentences: list[Sentence], refs: lis
     for section, state in zip(sections, states, strict=True):
         if state.title_period is None:
             lead = next((s for s in by_section[section.index] if not s.headline), None)
-            if lead is not None and not _holds_figures(lead.text):
-                state.title_period, state.title_words = _lead_period(lead.text, state.ref)
+            period, words = _lead_period(lead.text, state.ref) if lead else (None, None)
+            if period is not None and not _holds_figures(lead.text):
+                state.title_period, state.title_words = period, words
     return states
 
 

@@ -80,8 +80,11 @@ def dateline_date(line: str) -> RefDate | None:
         return None
     if len(re.findall(r"[\u4e00-\u9fff]", stripped)) > limits.dateline_max_han:
         return None
+    date = find_date(stripped)
+    if date is None:
+        return None
     from nlp.quantities import find_quantities
 
     if find_quantities(stripped):  # "Since August 2023, the county trained 3,200 people."
         return None
-    return find_date(stripped)
+    return date
