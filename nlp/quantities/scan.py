@@ -1,11 +1,10 @@
-"""Find bare numbers (Arabic, Chinese, mixed, English words) with two compiled regexes."""
+"""Find bare numbers (Arabic, Chinese, mixed, English words) with one compiled regex."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from heapq import merge
 
 from nlp.quantities.chinese import BIG_UNITS, DIGITS, NUMERAL_CHARS, parse_chinese
 from nlp.quantities.english import DIGIT_SCALES, SCALES, WORD_RUN, parse_words
@@ -22,11 +21,10 @@ _CORE = (
     rf"|{_SEP}[余多几幾](?={_SEP}[{_CN}])"
     rf"|(?<=[{_CN}]){_SEP}[点點](?={_SEP}[{_CN_DIGIT}]))*"
 )
-# Digits and Chinese numerals, and English number words: the two never share a character,
-# so two scans merged by position find what one alternation of both would, and the English
-# one is skipped where no Latin letter is.
-NUMBER_RE = re.compile(rf"(?P<frac>[百佰千仟万萬]{_SEP}分{_SEP}之{_SEP})?(?P<core>{_CORE})")
-WORDS_RE = re.compile(rf"(?P<en>(?i:{WORD_RUN}))")
+_DIGITS = rf"(?P<frac>[百佰千仟万萬]{_SEP}分{_SEP}之{_SEP})?(?P<core>{_CORE})"
+NUMBER_RE = re.compile(rf"{_DIGITS}|(?P<en>(?i:{WORD_RUN}))")
+# Where no Latin letter is, no number word can be: digits and numerals alone are looked for.
+_DIGITS_RE = re.compile(_DIGITS)
 _LATIN = re.compile(r"(?i:[a-z])")  # the first letter of any number word (case-folded too)
 _ARABIC_ONLY = re.compile(rf"{_NUM}")
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
@@ -58,11 +56,9 @@ class RawNumber:
 
 def scan(norm: str, pos: int = 0) -> Iterator[RawNumber]:
     """Every number in a normalised text, left to right, from ``pos``."""
-    numbers = NUMBER_RE.finditer(norm, pos)
-    if _LATIN.search(norm, pos):
-        numbers = merge(numbers, WORDS_RE.finditer(norm, pos), key=lambda m: m.start())
-    for m in numbers:
-        if m.re is WORDS_RE:
+    numbers = NUMBER_RE if _LATIN.search(norm, pos) else _DIGITS_RE
+    for m in numbers.finditer(norm, pos):
+        if m.lastgroup == "en":
             for s, e, v in parse_words(m.group("en"), m.start("en")):
                 if norm[s:e].split()[0].lower() not in SCALES:  # "Hundred Day Action"
                     yield _with_digit_scale(norm, RawNumber(s, e, v, "words"))
