@@ -88,12 +88,12 @@ def _bare_stem_ok(text: str, start: int, end: int, prev_end: int) -> bool:
         return False
     if _inside_holder(text, start, text[start:end]) or _after_number(text, start):
         return False
-    if not _on_word_boundaries(text, start, end):
-        return False
     if start > prev_end and start > 0 and is_cjk(text[start - 1]):
         if text[start - 1:start + 1] in words:
             return False
-    return not (end < len(text) and is_cjk(text[end]) and text[end - 1:end + 1] in words)
+    if end < len(text) and is_cjk(text[end]) and text[end - 1:end + 1] in words:
+        return False
+    return _on_word_boundaries(text, start, end)  # the segmenter last: it costs the most
 
 
 def scan_chinese(text: str) -> list[Hit]:

@@ -105,9 +105,8 @@ def _edges_ok(text: str, start: int, end: int, floor: int) -> bool:
 
 
 def _stem_ok(text: str, start: int, end: int, floor: int, listed: bool = False) -> bool:
+    """Whether ``text[start:end]`` is a town or village name (the segmenter is asked last)."""
     stem = text[start:end]
-    if not _edges_ok(text, start, end, floor):
-        return False
     # Right after a place name (会川镇本庙村) or in a list (、以礼社区) a name may hold a
     # character that is a function word elsewhere (本, 以, 和, 向).
     named = listed or _name_position(text, start, floor)
@@ -122,7 +121,7 @@ def _stem_ok(text: str, start: int, end: int, floor: int, listed: bool = False) 
     lead = words.get(stem[:2], "")
     if len(stem) > 2 and lead.startswith(_LEADING_POS):
         return False
-    return not _ends_in_predicate(text, start, end, floor)
+    return not _ends_in_predicate(text, start, end, floor) and _edges_ok(text, start, end, floor)
 
 
 def _market_town(text: str, start: int, end: int, floor: int, words: dict) -> bool:
