@@ -4,8 +4,9 @@ no month rule, one without "quarter" no quarter rule). A pattern whose needs can
 is tried everywhere.
 
 Patterns are read with the standard library's own regex parser (``re._parser``, under that
-name since Python 3.11). Each need becomes a small regex of literals, case-insensitive where
-the pattern is, so it finds exactly what the pattern's own literals match.
+name since Python 3.11). Case-insensitive ASCII literals are looked for in a folded copy of the
+text: lower case, with the four non-ASCII letters that a case-insensitive regex takes for ASCII
+ones (İ ı ſ K) mapped to them; other case-insensitive literals require nothing.
 """
 
 from __future__ import annotations
@@ -22,32 +23,48 @@ except ImportError:  # another Python: no prefilters, every rule runs
 
 _MAX_CHARS = 8  # a character class wider than this filters too little to be worth it
 _MAX_NEEDS = 3  # tests kept per pattern: the most selective ones
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
-Need = frozenset[str]  # regex sources of literals: a match holds one of them
+Literal = tuple[bool, str]  # (looked for in the folded text, string)
+Need = frozenset[Literal]  # a match holds one of these
 
 
-def _literal(chars: str, folding: bool) -> str:
-    """The regex source that finds ``chars`` as the pattern matches them."""
-    return f"(?i:{re.escape(chars)})" if folding else re.escape(chars)
+def fold(text: str) -> str:
+    """The text as case-insensitive ASCII literals are looked for in it."""
+    return text.translate(_FOLD).lower()
+
+
+def _literal(ch: str, folding: bool) -> Literal | None:
+    """What a literal character of the pattern is looked for as; None when it cannot be."""
+    if not folding:
+        return False, ch
+    return (True, ch.lower()) if ch.isascii() else None
 
 
 def _selectivity(need: Need) -> tuple[int, int]:
-    return len(need), -min(map(len, need))  # fewer alternatives, then longer ones
+    return len(need), -min(len(s) for _, s in need)  # fewer alternatives, then longer ones
 
 
 def _needs(items: Sequence[tuple[Any, Any]], folding: bool) -> list[Need]:
     """Everything a sequence of parsed items requires (``folding``: case-insensitive here)."""
     needs: list[Need] = []
     run = ""  # consecutive literal characters make one string
-    for op, av in items:
-        if op is C.LITERAL:
-            run += chr(av)
-            continue
+
+    def flush() -> None:
+        nonlocal run
         if run:
-            needs.append(frozenset([_literal(run, folding)]))
+            needs.append(frozenset([(folding, run)]))
             run = ""
+
+    for op, av in items:
+        literal = _literal(chr(av), folding) if op is C.LITERAL else None
+        if literal is not None:
+            run += literal[1]
+            continue
+        flush()
         needs += _item_needs(op, av, folding)
-    return needs + [frozenset([_literal(run, folding)])] if run else needs
+    flush()
+    return needs
 
 
 def _best(needs: list[Need]) -> Need | None:
@@ -56,11 +73,13 @@ def _best(needs: list[Need]) -> Need | None:
 
 def _item_needs(op: Any, av: Any, folding: bool) -> list[Need]:
     if op is C.IN:
-        if len(av) > _MAX_CHARS or any(kind is not C.LITERAL for kind, _ in av):
-            return []  # a range, a category, a negation
-        return [frozenset(_literal(chr(code), folding) for _, code in av)]
+        chars = [_literal(chr(code), folding) if kind is C.LITERAL else None
+                 for kind, code in av]
+        if len(chars) > _MAX_CHARS or None in chars:
+            return []  # a range, a category, a negation, a non-ASCII letter in any case
+        return [frozenset(chars)]
     if op is C.BRANCH:  # one of the alternatives' needs: the best of each, pooled
-        pooled: set[str] = set()
+        pooled: set[Literal] = set()
         for branch in av[1]:
             best = _best(_needs(branch.data, folding))
             if best is None:
@@ -79,9 +98,9 @@ def _item_needs(op: Any, av: Any, folding: bool) -> list[Need]:
     return []  # any character, a category, an assertion, a back reference
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
-    """Regexes of literals that every match of ``pattern`` holds one of each; empty when
-    nothing is known."""
+def required_literals(pattern: re.Pattern[str]) -> tuple[Need, ...]:
+    """What every match of ``pattern`` holds: one literal of each need; empty when nothing
+    is known."""
     if _parser is None:
         return ()
     try:
@@ -89,13 +108,39 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
         needs = _needs(tree.data, bool(tree.state.flags & re.IGNORECASE))
     except Exception:  # noqa: BLE001 - an unreadable pattern simply runs everywhere
         return ()
-    kept = sorted(set(needs), key=lambda n: (_selectivity(n), sorted(n)))[:_MAX_NEEDS]
-    return tuple(re.compile("|".join(sorted(need))) for need in kept)
+    kept = sorted({n for n in needs if n and all(s for _, s in n)},
+                  key=lambda n: (_selectivity(n), sorted(n)))
+    return tuple(kept[:_MAX_NEEDS])
 
 
-def may_match(needs: tuple[re.Pattern[str], ...], text: str) -> bool:
-    """Whether ``text`` holds what a pattern needs (always, when it needs nothing known)."""
-    for need in needs:
-        if need.search(text) is None:
-            return False
-    return True
+class Prefilter:
+    """The needs of a list of patterns, checked against a text at once: each literal is looked
+    for once, and a pattern runs when one literal of each of its needs is there."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        needs = [required_literals(p) for p in patterns]
+        literals = sorted({literal for ns in needs for need in ns for literal in need})
+        bit = {literal: 1 << i for i, literal in enumerate(literals)}
+        self._exact = [(s, bit[folded, s]) for folded, s in literals if not folded]
+        self._folded = [(s, bit[folded, s]) for folded, s in literals if folded]
+        self._masks = [[sum(bit[lit] for lit in need) for need in ns] for ns in needs]
+
+    def runnable(self, text: str) -> list[int]:
+        """The indexes of the patterns that may match ``text``, in order."""
+        present = 0
+        for string, bit in self._exact:
+            if string in text:
+                present |= bit
+        if self._folded:
+            folded = fold(text)
+            for string, bit in self._folded:
+                if string in folded:
+                    present |= bit
+        runnable = []
+        for i, masks in enumerate(self._masks):
+            for mask in masks:
+                if not present & mask:
+                    break
+            else:
+                runnable.append(i)
+        return runnable

@@ -24,7 +24,7 @@ from nlp.periods.model import (
     year_period,
     years_period,
 )
-from nlp.prefilter import may_match, required_literals
+from nlp.prefilter import Prefilter
 from nlp.resources import alternation, load_json, read_text
 from nlp.settings import SETTINGS
 
@@ -267,8 +267,8 @@ def load_grammar(text: str | None = None) -> dict[str, list[tuple[re.Pattern[str
 
 _COMPILED = load_grammar()
 # the strings each rule's matches must hold: a rule is tried only on sentences that hold them
-_NEEDS = {pattern: required_literals(pattern)
-          for rules in _COMPILED.values() for pattern, _, _ in rules}
+PREFILTERS = {code: Prefilter([pattern for pattern, _, _ in rules])
+              for code, rules in _COMPILED.items()}
 _COMPARE_BEFORE_EN = re.compile(
     r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"
     r"from)\s+(?:(?:that|those|the\s+level|the\s+figure|the\s+number)\s+)?(?:(?:in|of|for)\s+)?"
@@ -320,17 +320,17 @@ def _role(text: str, start: int, end: int, role: str) -> str:
 
 def find_periods(text: str, ref: RefDate | None, lang: str = "en") -> list[PeriodMention]:
     """Period expressions in ``text``, left to right, without overlaps (longest first)."""
-    if not text or not may_hold_period(text):
+    if not text:
         return []
     langs = ("zh", "en") if lang == "mixed" else (lang if lang in _COMPILED else "en",)
+    rules = [_COMPILED[code][i] for code in langs for i in PREFILTERS[code].runnable(text)]
+    if not rules or not may_hold_period(text):
+        return []
     found: list[tuple[int, int, re.Match[str], Handler, str]] = []
-    for code in langs:
-        for pattern, handler, role in _COMPILED[code]:
-            if not may_match(_NEEDS[pattern], text):
-                continue
-            for match in pattern.finditer(text):
-                if match.end() > match.start():
-                    found.append((match.start(), match.end(), match, handler, role))
+    for pattern, handler, role in rules:
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                found.append((match.start(), match.end(), match, handler, role))
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)] if "《" in text else []
     found = [f for f in found if not any(a < f[0] and f[1] < b for a, b in titles)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))

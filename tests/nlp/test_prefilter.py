@@ -4,40 +4,51 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from pathlib import Path
 
 import pytest
 
-from nlp.periods.grammar import _COMPILED, _NEEDS
-from nlp.prefilter import may_match, required_literals
+from nlp.periods.grammar import _COMPILED, PREFILTERS
+from nlp.prefilter import Prefilter, fold, required_literals
 
 HERE = Path(__file__).parent
 
 
-def _sources(pattern: str, flags: int = 0) -> set[str]:
-    return {need.pattern for need in required_literals(re.compile(pattern, flags))}
+def _strings(pattern: str, flags: int = 0) -> set[str]:
+    """Each need as its strings, sorted and joined by |; case-insensitive ones marked ~."""
+    return {"|".join(sorted(f"~{s}" if folded else s for folded, s in need))
+            for need in required_literals(re.compile(pattern, flags))}
 
 
 def test_required_literals_are_read_from_the_pattern() -> None:
-    assert _sources(r"(?P<y>(?:19|20)\d\d)年(?:度)?") == {"年", "19|20"}
-    assert _sources(r"截(?:至|止)底") == {"截", "底", "止|至"}
-    assert _sources(r"\bfirst\s+half\b", re.I) == {"(?i:first)", "(?i:half)"}
-    assert _sources(r"(?-i:May)\s+\d", re.I) == {"May"}
+    assert _strings(r"(?P<y>(?:19|20)\d\d)年(?:度)?") == {"年", "19|20"}
+    assert _strings(r"截(?:至|止)底") == {"截", "底", "止|至"}
+    assert _strings(r"\bFirst\s+half\b", re.I) == {"~first", "~half"}
+    assert _strings(r"(?-i:May)\s+\d", re.I) == {"May"}
 
 
 @pytest.mark.parametrize("pattern", [
     r"\d+", r"(?:年)?\d", r"[a-z]+年?", r"年|\d", r"\w{0,3}", r"(?:x|)y?", r"(?=年)\d",
+    r"(?i:é)t?",
 ])
 def test_nothing_is_required_where_a_match_may_lack_it(pattern: str) -> None:
     assert required_literals(re.compile(pattern)) == ()
 
 
-def test_case_insensitive_literals_are_found_as_the_pattern_finds_them() -> None:
+def test_folding_covers_every_character_a_case_insensitive_ascii_one_matches() -> None:
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for ch in string.printable:
+        for found in re.findall(re.escape(ch), everything, re.I):
+            assert fold(found) == ch.lower(), (ch, found)
+
+
+def test_case_insensitive_literals_are_found_in_any_case() -> None:
     pattern = re.compile(r"\bthe\s+first\s+quarter", re.I)
-    needs = required_literals(pattern)
+    prefilter = Prefilter([pattern])
     for text in ("In THE First Quarter", "the fir\u017ft quarter"):  # ſ is an s to re.I
-        assert pattern.search(text) and may_match(needs, text)
-    assert not may_match(needs, "in the second half")
+        assert pattern.search(text) and prefilter.runnable(text) == [0]
+    assert prefilter.runnable("in the second half") == []
 
 
 def _texts() -> list[str]:
@@ -54,8 +65,9 @@ def _texts() -> list[str]:
 def test_no_period_rule_is_skipped_on_a_text_it_matches() -> None:
     texts = _texts()
     assert len(texts) > 300
-    for rules in _COMPILED.values():
-        for pattern, _handler, _role in rules:
-            for text in texts:
+    for code, rules in _COMPILED.items():
+        for text in texts:
+            runnable = PREFILTERS[code].runnable(text)
+            for i, (pattern, _handler, _role) in enumerate(rules):
                 if pattern.search(text):
-                    assert may_match(_NEEDS[pattern], text), (pattern.pattern, text)
+                    assert i in runnable, (pattern.pattern, text)
