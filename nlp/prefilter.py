@@ -6,7 +6,8 @@ is tried everywhere.
 Patterns are read with the standard library's own regex parser (``re._parser``, under that
 name since Python 3.11). Case-insensitive ASCII literals are looked for in a folded copy of the
 text: lower case, with the four non-ASCII letters that a case-insensitive regex takes for ASCII
-ones (İ ı ſ K) mapped to them; other case-insensitive literals require nothing.
+ones (İ ı ſ K) mapped to them; uncased characters (CJK, digits) are looked for as they are;
+other case-insensitive letters require nothing.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ def fold(text: str) -> str:
 
 
 def _literal(ch: str, folding: bool) -> Literal | None:
-    """What a literal character of the pattern is looked for as; None when it cannot be."""
-    if not folding:
+    """What a literal character of the pattern is looked for as; None when it cannot be.
+
+    re compiles an uncased character (digits, CJK, punctuation) as itself even where case is
+    ignored; a cased ASCII letter is looked for folded; other cased letters cannot be."""
+    if not folding or ch.lower() == ch == ch.upper():
         return False, ch
     return (True, ch.lower()) if ch.isascii() else None
 
@@ -48,18 +52,18 @@ def _selectivity(need: Need) -> tuple[int, int]:
 def _needs(items: Sequence[tuple[Any, Any]], folding: bool) -> list[Need]:
     """Everything a sequence of parsed items requires (``folding``: case-insensitive here)."""
     needs: list[Need] = []
-    run = ""  # consecutive literal characters make one string
+    run, folded = "", False  # consecutive literal characters make one string
 
     def flush() -> None:
-        nonlocal run
+        nonlocal run, folded
         if run:
-            needs.append(frozenset([(folding, run)]))
-            run = ""
+            needs.append(frozenset([(folded, run)]))
+        run, folded = "", False
 
     for op, av in items:
         literal = _literal(chr(av), folding) if op is C.LITERAL else None
         if literal is not None:
-            run += literal[1]
+            run, folded = run + literal[1], folded or literal[0]
             continue
         flush()
         needs += _item_needs(op, av, folding)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 
+from nlp.prefilter import Prefilter
 from nlp.quantities.lexicon import lexicon
 from nlp.resources import alternation
 from nlp.settings import SETTINGS
@@ -63,8 +64,21 @@ _RARE = re.compile(
 
 
 @cache
-def _blocker_re() -> re.Pattern[str]:
-    return re.compile("|".join([*_PATTERNS, rf"(?i:{alternation(lexicon().names)})"]))
+def _branches() -> tuple[list[str], Prefilter]:
+    sources = [*_PATTERNS, rf"(?i:{alternation(lexicon().names)})"]
+    return sources, Prefilter([re.compile(source) for source in sources])
+
+
+@lru_cache(maxsize=1024)  # a few kilobytes each; a text's branches repeat from text to text
+def _alternation(branches: tuple[int, ...]) -> re.Pattern[str] | None:
+    sources, _ = _branches()
+    return re.compile("|".join(sources[i] for i in branches)) if branches else None
+
+
+def _blocker_re(norm: str) -> re.Pattern[str] | None:
+    """The blockers that may match in ``norm``, as one alternation in their order (a branch
+    whose literals the text lacks matches nowhere in it: leaving it out changes no match)."""
+    return _alternation(tuple(_branches()[1].runnable(norm)))
 
 
 
@@ -78,10 +92,10 @@ def blocked_spans(norm: str, near: list[tuple[int, int]] | None = None
     """
     windows = [(0, len(norm))] if near is None else _windows(near, len(norm))
     found: dict[int, int] = {}
-    regex = _blocker_re()
+    regex = _blocker_re(norm)
     rare = _RARE_QUICK.search(norm) is not None
     for lo, hi in windows:
-        for m in regex.finditer(norm, lo, hi):
+        for m in regex.finditer(norm, lo, hi) if regex else ():
             if m.end() > m.start() and found.get(m.start(), -1) < m.end():
                 found[m.start()] = m.end()
         for m in _RARE.finditer(norm, lo, hi) if rare else ():

@@ -26,6 +26,7 @@ def test_required_literals_are_read_from_the_pattern() -> None:
     assert _strings(r"截(?:至|止)底") == {"截", "底", "止|至"}
     assert _strings(r"\bFirst\s+half\b", re.I) == {"~first", "~half"}
     assert _strings(r"(?-i:May)\s+\d", re.I) == {"May"}
+    assert _strings(r"(?:电话|Tel)\d", re.I) == {"~tel|电话"}
 
 
 @pytest.mark.parametrize("pattern", [
