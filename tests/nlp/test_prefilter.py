@@ -11,6 +11,7 @@ import pytest
 
 from nlp.periods.grammar import _COMPILED, PREFILTERS
 from nlp.prefilter import Prefilter, fold, required_literals
+from nlp.quantities.blockers import _branches
 
 HERE = Path(__file__).parent
 
@@ -63,12 +64,21 @@ def _texts() -> list[str]:
     return texts
 
 
-def test_no_period_rule_is_skipped_on_a_text_it_matches() -> None:
+def _assert_sound(prefilter: Prefilter, patterns: list[re.Pattern[str]]) -> None:
     texts = _texts()
     assert len(texts) > 300
+    for text in texts:
+        runnable = prefilter.runnable(text)
+        for i, pattern in enumerate(patterns):
+            if pattern.search(text):
+                assert i in runnable, (pattern.pattern, text)
+
+
+def test_no_period_rule_is_skipped_on_a_text_it_matches() -> None:
     for code, rules in _COMPILED.items():
-        for text in texts:
-            runnable = PREFILTERS[code].runnable(text)
-            for i, (pattern, _handler, _role) in enumerate(rules):
-                if pattern.search(text):
-                    assert i in runnable, (pattern.pattern, text)
+        _assert_sound(PREFILTERS[code], [pattern for pattern, _, _ in rules])
+
+
+def test_no_blocker_is_left_out_of_a_text_it_matches() -> None:
+    sources, prefilter = _branches()
+    _assert_sound(prefilter, [re.compile(source) for source in sources])
