@@ -30,9 +30,12 @@ Literal = tuple[bool, str]  # (looked for in the folded text, string)
 Need = frozenset[Literal]  # a match holds one of these
 
 
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def fold(text: str) -> str:
     """The text as case-insensitive ASCII literals are looked for in it."""
-    return text.translate(_FOLD).lower()
+    return (text.translate(_FOLD) if _FOLDED.search(text) else text).lower()
 
 
 def _literal(ch: str, folding: bool) -> Literal | None:
