@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.places import get_place, link_places
 from nlp.places.gazetteer import gazetteer
@@ -119,6 +119,11 @@ def publisher_place(publisher: str | None) -> PlaceRef | None:
     """The jurisdiction named in a publisher ("湘西州人民政府" -> 湘西州), else None."""
     if not isinstance(publisher, str) or not publisher.strip():
         return None
+    return _named_jurisdiction(publisher)
+
+
+@lru_cache(maxsize=1024)  # a crawl has a few publishers, named again in every document
+def _named_jurisdiction(publisher: str) -> PlaceRef | None:
     refs = [r for r in group_places(publisher, link_places(publisher)) if r.code]
     return max(refs, key=lambda r: (r.rank, -r.start)) if refs else None
 
