@@ -115,9 +115,15 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[Need, ...]:
         needs = _needs(tree.data, bool(tree.state.flags & re.IGNORECASE))
     except Exception:  # noqa: BLE001 - an unreadable pattern simply runs everywhere
         return ()
-    kept = sorted({n for n in needs if n and all(s for _, s in n)},
+    kept = sorted({_shortest(n) for n in needs if n and all(s for _, s in n)},
                   key=lambda n: (_selectivity(n), sorted(n)))
     return tuple(kept[:_MAX_NEEDS])
+
+
+def _shortest(need: Need) -> Need:
+    """The need without literals that hold another of its literals (April holds Apr)."""
+    return frozenset(a for a in need if not any(
+        b != a and b[0] == a[0] and b[1] in a[1] for b in need))
 
 
 class Prefilter:

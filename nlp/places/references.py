@@ -90,9 +90,15 @@ _RANK_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]+|前[一二�
                          r"排名|之最|(?i:\s*(?:largest|biggest|highest)))")
 
 
+# A text without a Latin letter holds none of the English cues (when each has one).
+_LATIN = re.compile(r"(?i:[a-z])")
+_EN_CUES_LATIN = all(_LATIN.search(word) for word in _P["national"]["en"])
+
+
 def national_cue(text: str) -> bool:
     """Whether ``text`` scopes a figure to the whole country (全国, nationwide, the NDRC)."""
-    for pattern in (_NATIONAL["zh"], _NATIONAL["en"]):
+    english = not _EN_CUES_LATIN or _LATIN.search(text) is not None
+    for pattern in (_NATIONAL["zh"], _NATIONAL["en"]) if english else (_NATIONAL["zh"],):
         if any(not _RANK_AFTER.match(text, m.end()) for m in pattern.finditer(text)):
             return True
     return False
