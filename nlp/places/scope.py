@@ -31,6 +31,7 @@ _EN_CUE = re.compile(
     r"|\b(?P<unit2>prefecture|county|city|province|region)[-\s]?wide\b",
     re.I,
 )
+_LATIN = re.compile(r"(?i:[a-z])")  # every English cue holds a Latin letter
 # 县里通过…, 州里: the document's own county or prefecture, spoken of as an authority.
 _ZH_OWN = re.compile(r"(?<![\u4e00-\u9fff])(?P<unit>县|州|市|省)(?:里|上)(?=[\u4e00-\u9fff])")
 _W = load_json("nlp.places", "scope.json")
@@ -56,7 +57,7 @@ def find_cues(text: str) -> list[Cue]:
             for m in _ZH_CUE.finditer(text)]
     cues += [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], False)
              for m in _ZH_OWN.finditer(text)]
-    for m in _EN_CUE.finditer(text):
+    for m in _EN_CUE.finditer(text) if _LATIN.search(text) else ():
         unit = (m.group("unit") or m.group("unit2")).lower()
         kind = (m.group("kind") or "").lower()
         cues.append(Cue(m.start(), m.end(), _EN_LEVEL[unit], kind in _ANAPHOR_WORDS))
