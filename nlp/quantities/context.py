@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from nlp.prefilter import fold
 from nlp.quantities.counted import (
     collective_before,
     counts_projects,
@@ -201,10 +203,29 @@ def en_noun(norm: str, pos: int) -> Unit:
     return Unit(cls, pos, noun=norm[first.start(1): last.end(1)], noun_end=last.end(1))
 
 
+@cache
+def _approx_word_ends() -> frozenset[str] | None:
+    """The last characters of the approximation words, as :func:`fold` gives them (None when
+    one is a letter it cannot fold)."""
+    ends = {word[-1] for word, side in lexicon().approx if side == "pre"}
+    if any(not ch.isascii() and ch.lower() != ch.upper() for ch in ends):
+        return None
+    return frozenset(ch.lower() for ch in ends)
+
+
+def _may_end_approx_word(window: str) -> bool:
+    """Whether an approximation word may end the window (or end it before one space)."""
+    ends = _approx_word_ends()
+    tail = fold(window[-2:])
+    return ends is None or tail[-1:] in ends or (tail[-1:] == " " and tail[-2:-1] in ends)
+
+
 def approx_before(norm: str, start: int) -> tuple[int, str] | None:
     """(start of the approximation word, its bound) for "about 5", "近3000", "超过2万"."""
     lex = lexicon()
     window = norm[max(0, start - 16): start]
+    if not window or not _may_end_approx_word(window):
+        return None
     m = lex.approx_pre_re.search(window)
     if m is None:
         return None
