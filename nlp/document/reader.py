@@ -19,7 +19,7 @@ from nlp.periods.model import Period
 from nlp.places import binding, link_places
 from nlp.places.bystanders import persons, quoted, venues
 from nlp.places.references import PlaceRef, group_places, short_forms
-from nlp.places.roles import examples, helpers
+from nlp.places.roles import examples, helpers, receives
 from nlp.places.scope import Scope, cue_refs, publisher_place
 from nlp.quantities import find_quantities
 
@@ -54,8 +54,9 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     title_refs = []
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))
+    receivers = frozenset((r.code or r.text) for r in refs if receives(text, r))
     states = frame_sections(sections, sentences, [r for r in refs if r not in helping],
-                            title_refs, title, scope, parse_published(published))
+                            title_refs, title, scope, parse_published(published), receivers)
     facts: list[FoundFact] = []
     headline_facts: list[FoundFact] = []
     carry: Period | None = None

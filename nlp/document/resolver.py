@@ -166,7 +166,11 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     aside = _not_subjects(c, text, refs, frame)
     in_clause = [r for r in in_clause if r not in aside]
     if in_clause:
-        return _named(_most_specific(in_clause, c.start), "own clause")
+        # a place written right before its count binds it (东部8个省市); else the place helped
+        # is the subject of a helper's figures ("provided 147 million yuan for Rongshui")
+        bound = [r for r in in_clause if 0 <= c.start - r.end <= 1]
+        helped = [r for r in in_clause if receives(text, r)]
+        return _named(_most_specific(bound or helped or in_clause, c.start), "own clause")
     if national_cue(text[lo:hi]):
         return None, Source("national", "its clause")
     before = [r for r in refs if r.end <= c.start and r not in aside

@@ -162,8 +162,9 @@ def examples(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     return [r for r in refs if _EXAMPLE_BEFORE.search(_before(text, r))]
 
 
+_GIVEN_TO_ZH = ordered_alternation([w for w in _W["receiver_before_zh"] if w != "在"] + ["帮助"])
 _RECEIVES = re.compile(
-    rf"(?:{_words('receiver_before_zh')}|帮助)$"
+    rf"(?:{_GIVEN_TO_ZH})$"
     r"|\b(?:aid|assistance|support|help|funds?|funding)\s+(?:to|for)\s+(?:the\s+)?$"
     r"|\b(?:helped|helping|assisted|assisting|supported|supporting)\s+(?:the\s+)?$", re.I)
 

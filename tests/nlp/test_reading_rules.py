@@ -322,3 +322,18 @@ def test_places_locating_a_venue_are_venues_too() -> None:
             "He spoke at a ceremony held in Sanhe village in Zhaojue county, Sichuan province.")
     facts = facts_by_span(text, published="2020-09-02")
     assert facts["Nearly 2.9 million poor people"].place is None
+
+
+def test_the_place_helped_frames_a_report_on_paired_assistance() -> None:
+    text = ("In 2017, Lianjiang city signed an agreement with Rongshui county. To date, "
+            "Lianjiang city has provided 147 million yuan in funds for Rongshui county.\n\n"
+            "Since 2016, 89 villages in the county have been lifted out of poverty, and "
+            "Lianjiang city will keep helping Rongshui county.")
+    facts = facts_by_span(text, published="2020-08-27")
+    assert facts["147 million yuan"].place == "Rongshui county"
+    assert facts["89 villages"].place.startswith("Rongshui")
+
+
+def test_a_place_written_right_before_its_count_binds_it() -> None:
+    facts = facts_by_span("东部8个省市向西部10个省区市投入援助资金20亿元。", published="2023-12-01")
+    assert facts["8个省市"].place == "东部" and facts["20亿元"].place == "西部"
