@@ -337,3 +337,17 @@ def test_the_place_helped_frames_a_report_on_paired_assistance() -> None:
 def test_a_place_written_right_before_its_count_binds_it() -> None:
     facts = facts_by_span("东部8个省市向西部10个省区市投入援助资金20亿元。", published="2023-12-01")
     assert facts["8个省市"].place == "东部" and facts["20亿元"].place == "西部"
+
+
+def test_in_n_years_is_the_span_just_past_unless_the_sentence_looks_ahead() -> None:
+    past = facts_by_span("Guangxi has lifted 4.5 million people out of poverty in four years.",
+                         published="2020-05-23")
+    assert past["4.5 million people"].year == "2016-2019"
+    ahead = facts_by_span("The county will build 20 projects in two years.",
+                          published="2020-05-23")
+    assert ahead["20 projects"].year == "2020"
+
+
+def test_what_is_sent_to_a_place_is_that_places() -> None:
+    text = "Shanghai and Guangdong have sent 837 cadres to Yunnan."
+    assert facts_by_span(text, published="2020-12-09")["837 cadres"].place == "Yunnan"
