@@ -351,3 +351,16 @@ def test_in_n_years_is_the_span_just_past_unless_the_sentence_looks_ahead() -> N
 def test_what_is_sent_to_a_place_is_that_places() -> None:
     text = "Shanghai and Guangdong have sent 837 cadres to Yunnan."
     assert facts_by_span(text, published="2020-12-09")["837 cadres"].place == "Yunnan"
+
+
+def test_a_figure_that_goes_on_with_the_one_before() -> None:
+    text = ("The county trained 40,000 laborers in 2018. By 2020, that number is expected to "
+            "reach 100,000.")
+    fact = facts_by_span(text, published="2018-01-10")["100,000"]
+    assert (fact.unit, fact.metric) == ("people", "people_trained")
+
+
+def test_one_of_n_and_including_n_count_like_their_subject() -> None:
+    facts = facts_by_span("His workshop is one of 536 that have been set up. More than 2,800 "
+                          "communities have been built, including 19 with 10,000 residents each.")
+    assert facts["536"].unit == "count" and facts["19"].unit == "count"
