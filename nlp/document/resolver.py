@@ -188,7 +188,13 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         return _named(ctx.anaphor_place, "previous sentence")
     if ctx.paragraph_place is not None:
         return _named(ctx.paragraph_place, "paragraph")
+    if ctx.story_place is not None and c.unit == "yuan" and _ONE_PERSON.search(text):
+        # a named person's pay or income: where the story found them (the shared convention)
+        return _named(ctx.story_place, "story")
     return ctx.main_place, ctx.main_source
+
+
+_ONE_PERSON = re.compile(r"(?i:\b(?:I|my|he|she|his|her)\b)|我|他|她")
 
 
 def _not_subjects(c: Candidate, text: str, refs: list[PlaceRef],

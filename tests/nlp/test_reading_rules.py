@@ -364,3 +364,17 @@ def test_one_of_n_and_including_n_count_like_their_subject() -> None:
     facts = facts_by_span("His workshop is one of 536 that have been set up. More than 2,800 "
                           "communities have been built, including 19 with 10,000 residents each.")
     assert facts["536"].unit == "count" and facts["19"].unit == "count"
+
+
+def test_a_persons_pay_is_placed_where_the_story_found_them() -> None:
+    text = ("Wanzhou district has set up 18 workshops.\n\n"
+            "A clothing factory in the district's Guocun town is one example.\n\n"
+            "\u201cNow I receive a monthly salary of 2,000 yuan,\u201d Zhang said.")
+    facts = facts_by_span(text, published="2020-06-10")
+    assert facts["2,000 yuan"].place == "Guocun town"
+    assert facts["18 workshops"].place == "Wanzhou district"
+
+
+def test_an_english_village_named_in_an_apposition() -> None:
+    assert [m.place.name_en for m in link_places("in Xijie, a village in Juancheng county")][
+        0] == "Xijie Village"
