@@ -378,3 +378,11 @@ def test_a_persons_pay_is_placed_where_the_story_found_them() -> None:
 def test_an_english_village_named_in_an_apposition() -> None:
     assert [m.place.name_en for m in link_places("in Xijie, a village in Juancheng county")][
         0] == "Xijie Village"
+
+
+def test_a_participle_clause_goes_on_with_the_clause_before() -> None:
+    text = ("The city guided 87 companies to settle in parks in Dahua, Huanjiang, and Du'an, "
+            "employing 3,348 people.")
+    facts = facts_by_span(text, published="2020-10-29")
+    listed = "Dahua, Huanjiang, and Du'an"
+    assert facts["3,348 people"].place == facts["87 companies"].place == listed
