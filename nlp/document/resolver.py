@@ -179,7 +179,10 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         subjects = [r for r in before if binding.opens_clause(text, r, refs)]
         if any(receives(text, r) for r in before):
             subjects = []  # 东部…向西部投入资金: the receiver's figures, not the giver's
-        best = _most_specific(subjects or before, c.start)
+        best = binding.chain_end(text, _most_specific(subjects or before, c.start), refs)
+        topic = ctx.paragraph_place
+        if topic is not None and best.code and binding.related(topic.parent_code or "", best.code):
+            return _named(topic, "paragraph")  # 乐安县在鳌溪镇安置区建车间9个，吸纳…430余人
         if best.cue or not binding.encloses(best, frame):
             return _named(best, "sentence")
     if national_cue(text[:c.start]):

@@ -386,3 +386,15 @@ def test_a_participle_clause_goes_on_with_the_clause_before() -> None:
     facts = facts_by_span(text, published="2020-10-29")
     listed = "Dahua, Huanjiang, and Du'an"
     assert facts["3,348 people"].place == facts["87 companies"].place == listed
+
+
+def test_a_chain_of_places_names_its_most_specific_one() -> None:
+    text = "海拔2900多米的黑水县芦花镇若达村，以工代赈项目累计培训务工群众76人。"
+    assert facts_by_span(text, published="2024-06-01")["76人"].place == "若达村"
+    text = "1.南留庄镇白后堡村产业路建设项目，总投资780万元，务工150人。"
+    assert facts_by_span(text, published="2025-03-01")["780万元"].place == "白后堡村"
+
+
+def test_the_place_of_the_work_holds_the_clauses_after_it() -> None:
+    text = "去年，乐安县在鳌溪镇安置区新建帮扶车间9个，吸纳搬迁群众就业430余人。"
+    assert facts_by_span(text, published="2024-03-01")["430余人"].place == "鳌溪镇安置区"
