@@ -398,3 +398,15 @@ def test_a_chain_of_places_names_its_most_specific_one() -> None:
 def test_the_place_of_the_work_holds_the_clauses_after_it() -> None:
     text = "去年，乐安县在鳌溪镇安置区新建帮扶车间9个，吸纳搬迁群众就业430余人。"
     assert facts_by_span(text, published="2024-03-01")["430余人"].place == "鳌溪镇安置区"
+
+
+def test_colloquial_and_open_ended_amounts() -> None:
+    facts = facts_by_span("一年能挣万把块钱，每月收入五六千元。More than 20,000+ workers joined.")
+    assert (facts["万把块钱"].value, facts["万把块钱"].approx) == (10000, True)
+    assert facts["五六千元"].unit == "yuan" and facts["五六千元"].approx
+    assert facts["More than 20,000+ workers"].unit == "people"
+
+
+def test_people_counted_after_a_relocation_modifier_are_people_not_yuan() -> None:
+    (fact,) = extract_facts("全县12万易地搬迁的群众全部入住新居。")
+    assert (fact.value, fact.unit) == (120000, "people")
