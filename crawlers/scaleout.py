@@ -26,12 +26,12 @@ import redis
 
 from crawlers.api import CrawlSummary, _default_archive, select_sources
 from crawlers.documents import StoreResult
+from crawlers.followups import attachments_to_fetch
 from crawlers.items import CapturedDocument
 from crawlers.pipelines import StorePipeline
 from crawlers.remote import Keys, new_unit
 from crawlers.runner import DatabaseUnwritable, open_run
 from crawlers.runstate import RunState
-from crawlers.urls import canonicalize, host_allowed
 
 logger = logging.getLogger(__name__)
 _STOP = (signal.SIGINT, signal.SIGTERM)
@@ -46,22 +46,12 @@ class _WriterSpider:
 
     def article_stored(self, item: CapturedDocument, result: StoreResult) -> None:
         """Ask the workers for the article's attachments (units opened here)."""
-        source = self.state.sources[item.source_id]
-        waiting = []
-        for url in [] if result.outcome == "duplicate" else result.attachments:
-            canonical = canonicalize(url)
-            if canonical in self.scheduled or self.state.is_known(canonical):
-                continue
-            if not host_allowed(url, source.allowed_domains):
-                self.state.error(url, "offsite", "refused: attachment on a host that is not "
-                                 "one of the source's allowed domains", None, source.id)
-                self.state.failed(canonical, 403)
-                continue
-            self.scheduled.add(canonical)
-            waiting.append(canonical)
-            self.followup({"url": url, "source_id": source.id, "kind": "attachment",
+        fetch = attachments_to_fetch(self.state, item.source_id, result, self.scheduled)
+        for url, _canonical in fetch:
+            self.followup({"url": url, "source_id": item.source_id, "kind": "attachment",
                            "parent": item.canonical_url, "parent_id": result.document_id,
                            "relevant": result.relevant})
+        waiting = [canonical for _url, canonical in fetch]
         self.state.article_stored(item.canonical_url, result.document_id, result.sha256,
                                   waiting)
 

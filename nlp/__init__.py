@@ -12,8 +12,9 @@ from nlp.fact import Fact
 from nlp.formatting import format_explanations, format_facts_table
 from nlp.lang import detect_lang
 from nlp.metrics import METRIC_NAMES, METRICS, Metric
+from nlp.traditional import simplified
 
-EXTRACTOR_VERSION = "1.6.1"
+EXTRACTOR_VERSION = "2.0.0"
 MAX_CHARS = 20_000_000  # beyond this a "document" is not an article; the rest is ignored
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,17 @@ def _clean(text: object) -> str:
         return ""
     # Lone surrogates and NULs come from broken decoding; they carry no facts.
     return text[:MAX_CHARS].encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
+
+
+def as_written(facts: list[Fact], original: str, readable: str) -> list[Fact]:
+    """Facts read from the simplified form of ``original``, with span and sentence as written
+    (the conversion keeps offsets)."""
+    for fact in facts:
+        fact.span = original[fact.start:fact.end]
+        at = readable.rfind(fact.sentence, 0, fact.start + len(fact.sentence))
+        if 0 <= at <= fact.start:
+            fact.sentence = original[at:at + len(fact.sentence)]
+    return facts
 
 
 class ExtractionError(Exception):
@@ -47,9 +59,13 @@ def extract_facts(
     if not clean.strip():
         return []
     try:
-        return extract_document(clean, lang, published if isinstance(published, str) else None,
-                                title if isinstance(title, str) else None,
-                                publisher if isinstance(publisher, str) else None)
+        readable = simplified(clean)
+        title = title if isinstance(title, str) else None
+        facts = extract_document(readable or clean, lang,
+                                 published if isinstance(published, str) else None,
+                                 (simplified(title) or title) if title else None,
+                                 publisher if isinstance(publisher, str) else None)
+        return as_written(facts, clean, readable) if readable else facts
     except Exception as exc:  # noqa: BLE001 - bad input must never stop a crawl or a load
         if strict:
             raise ExtractionError(f"{type(exc).__name__}: {exc}") from exc

@@ -46,6 +46,7 @@ from twisted.python.failure import Failure
 from crawlers.archive import warc_name
 from crawlers.documents import StoreResult
 from crawlers.failures import classify_failure, failure_message, header_dict
+from crawlers.followups import attachments_to_fetch
 from crawlers.items import CapturedDocument
 from crawlers.listing import parse_listing
 from crawlers.runstate import RunState
@@ -243,26 +244,14 @@ class GovNewsSpider(scrapy.Spider):
     # -- called by the store pipeline ------------------------------------------------------
     def article_stored(self, item: CapturedDocument, result: StoreResult) -> None:
         """Schedule the article's unseen PDFs; it is marked seen once they are done."""
-        waiting = []
-        source = self.state.sources[item.source_id]
-        # A copy of a stored article (same text, other URL) brings nothing new.
-        attachments = [] if result.outcome == "duplicate" else result.attachments
-        for url in attachments:
-            canonical = canonicalize(url)
-            if canonical in self._scheduled or self.state.is_known(canonical):
-                continue
-            if not host_allowed(url, source.allowed_domains):
-                self.state.error(url, "offsite", "refused: attachment on a host that is not "
-                                 "one of the source's allowed domains", None, source.id)
-                self.state.failed(canonical, 403)
-                continue
-            self._scheduled.add(canonical)
-            waiting.append(canonical)
+        fetch = attachments_to_fetch(self.state, item.source_id, result, self._scheduled)
+        for url, _canonical in fetch:
             request = self._request(
-                url, "attachment", source.id, self.parse_attachment,
+                url, "attachment", item.source_id, self.parse_attachment,
                 rw_parent=item.canonical_url, rw_parent_id=result.document_id,
                 rw_parent_relevant=result.relevant)
             self.crawler.engine.crawl(request)
+        waiting = [canonical for _url, canonical in fetch]
         self.state.article_stored(item.canonical_url, result.document_id, result.sha256,
                                   waiting)
 

@@ -37,8 +37,8 @@ def dateline_place(text: str, ref: PlaceRef) -> bool:
 
 
 def _main_place(section: Section, sentences: list[Sentence], refs: ByPosition[PlaceRef],
-                title_refs: list[PlaceRef], title: str | None,
-                scope: Scope) -> tuple[PlaceRef | None, Source]:
+                title_refs: list[PlaceRef], title: str | None, scope: Scope,
+                receivers: frozenset[str] = frozenset()) -> tuple[PlaceRef | None, Source]:
     """The place a section reports on (``sentences``: the section's), and how it was found."""
     headline = section.headline
     inside = [r for s in sentences for r in refs.within(s.start, s.end)]
@@ -73,6 +73,9 @@ def _main_place(section: Section, sentences: list[Sentence], refs: ByPosition[Pl
     # the most specific of the places named again and again: a feature about a county names
     # its province too, but tells of the county
     often = [first[k] for k, c in counts.items() if c >= max(2, 0.6 * n)] or [first[key]]
+    # of a helper and the place it helps ("Lianjiang provided funds for Rongshui"), the one
+    # helped is what the report is about
+    often = [r for r in often if (r.code or r.text) in receivers] or often
     best = max(often, key=lambda r: (r.rank, counts[r.code or r.text], -r.start))
     return best, Source("frame", f"most named: {best.text}")
 
@@ -99,7 +102,8 @@ def _headline_cue_place(heading: str | None, inside: list[PlaceRef],
 
 def frame_sections(sections: list[Section], sentences: list[Sentence], refs: list[PlaceRef],
                    title_refs: list[PlaceRef], title: str | None, scope: Scope,
-                   given: RefDate | None) -> list[SectionState]:
+                   given: RefDate | None,
+                   receivers: frozenset[str] = frozenset()) -> list[SectionState]:
     """Each section's reference date, main place and headline (or title) period.
 
     ``refs`` are the document's places that may be a main place; ``given`` is the caller's
@@ -110,7 +114,8 @@ def frame_sections(sections: list[Section], sentences: list[Sentence], refs: lis
         by_section[sentence.section].append(sentence)
     states = []
     for s in sections:
-        place, source = _main_place(s, by_section[s.index], placed, title_refs, title, scope)
+        place, source = _main_place(s, by_section[s.index], placed, title_refs, title, scope,
+                                    receivers)
         states.append(SectionState(given if (s.index == 0 and given) else (s.date or given),
                                    place, source))
     for section, state in zip(sections, states, strict=True):

@@ -19,8 +19,8 @@ from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
 from nlp.places import binding, link_places
 from nlp.places.bystanders import persons, quoted, venues
-from nlp.places.references import PlaceRef, group_places, short_forms
-from nlp.places.roles import examples, helpers
+from nlp.places.references import PlaceRef, group_places, is_list, short_forms
+from nlp.places.roles import examples, helpers, receives
 from nlp.places.scope import Scope, cue_refs, publisher_place
 from nlp.quantities import find_quantities
 from nlp.spans import ByPosition
@@ -56,14 +56,15 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     title_refs = []
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))
+    receivers = frozenset((r.code or r.text) for r in refs if receives(text, r))
     states = frame_sections(sections, sentences, [r for r in refs if r not in helping],
-                            title_refs, title, scope, parse_published(published))
+                            title_refs, title, scope, parse_published(published), receivers)
     placed = ByPosition(refs)
     facts: list[FoundFact] = []
     headline_facts: list[FoundFact] = []
     carry: Period | None = None
     carry_source = NO_SOURCE
-    anaphor = local = None
+    anaphor = local = story = None
     previous: list = []
     paragraph = section = -1
     para_texts: list[str] = []  # the sentences of the current paragraph
@@ -71,6 +72,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     for sentence in sentences:
         if sentence.section != section:
             section, anaphor, carry, para_texts = sentence.section, None, None, []
+            story = None
             scope.reset()
             scope.frame = strong_frame(states[section].main_place, states[section].main_source)
         if sentence.paragraph != paragraph:
@@ -95,7 +97,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                                   carry_source, frame, Source("frame", state.title_words),
                                   anaphor, state.main_place,
                                   state.main_source, sentence.headline, local, previous,
-                                  section=section)
+                                  section=section, story_place=story)
             reading = read_sentence(sentence.text, ctx, quantities)
             mentions, found = reading.periods, reading.facts
             previous = reading.candidates or previous
@@ -113,6 +115,8 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                                    or r.shifted(sentence.start) not in quoting]) or anaphor
         scope.observe([r for r in local_refs if r not in named or r in antecedents])
         local = _paragraph_place(sentence.text, local_refs, found) or local
+        story = max((r for r in named if r.rank >= 4 and not is_list(r)), key=lambda r: r.start,
+                    default=story)
         if sentence.headline:
             headline_facts += found
         facts.extend(found)

@@ -166,7 +166,11 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     aside = _not_subjects(c, text, refs, frame)
     in_clause = [r for r in in_clause if r not in aside]
     if in_clause:
-        return _named(_most_specific(in_clause, c.start), "own clause")
+        # a place written right before its count binds it (东部8个省市); else the place helped
+        # is the subject of a helper's figures ("provided 147 million yuan for Rongshui")
+        bound = [r for r in in_clause if 0 <= c.start - r.end <= 1]
+        helped = [r for r in in_clause if receives(text, r)]
+        return _named(_most_specific(bound or helped or in_clause, c.start), "own clause")
     if national_cue(text[lo:hi]):
         return None, Source("national", "its clause")
     before = [r for r in refs if r.end <= c.start and r not in aside
@@ -175,7 +179,10 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         subjects = [r for r in before if binding.opens_clause(text, r, refs)]
         if any(receives(text, r) for r in before):
             subjects = []  # 东部…向西部投入资金: the receiver's figures, not the giver's
-        best = _most_specific(subjects or before, c.start)
+        best = binding.chain_end(text, _most_specific(subjects or before, c.start), refs)
+        topic = ctx.paragraph_place
+        if topic is not None and best.code and binding.related(topic.parent_code or "", best.code):
+            return _named(topic, "paragraph")  # 乐安县在鳌溪镇安置区建车间9个，吸纳…430余人
         if best.cue or not binding.encloses(best, frame):
             return _named(best, "sentence")
     if national_cue(text[:c.start]):
@@ -184,7 +191,13 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         return _named(ctx.anaphor_place, "previous sentence")
     if ctx.paragraph_place is not None:
         return _named(ctx.paragraph_place, "paragraph")
+    if ctx.story_place is not None and c.unit == "yuan" and _ONE_PERSON.search(text):
+        # a named person's pay or income: where the story found them (the shared convention)
+        return _named(ctx.story_place, "story")
     return ctx.main_place, ctx.main_source
+
+
+_ONE_PERSON = re.compile(r"(?i:\b(?:I|my|he|she|his|her)\b)|我|他|她")
 
 
 def _not_subjects(c: Candidate, text: str, refs: list[PlaceRef],

@@ -16,7 +16,7 @@ from nlp.document.resolver import (
     inside_name,
     split_range,
 )
-from nlp.document.state import FoundFact, SentenceContext, SentenceReading
+from nlp.document.state import FoundFact, SentenceContext, SentenceReading, Source
 from nlp.metrics.classifier import Candidate, classify_all
 from nlp.metrics.rules import DROPPED_UNITS
 from nlp.periods.grammar import PeriodMention, find_periods
@@ -26,6 +26,8 @@ from nlp.places.roles import helpers, national_rule, whose_figures
 from nlp.quantities import Quantity, find_quantities
 from nlp.quantities.filters import is_blocked
 
+# An English clause opening with a participle goes on with the clause before it.
+_PARTICIPLE = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 # 其中最大的安置区X社区…, 例如X村…: an example holds only its own clause
 _EXAMPLE_CLAUSE = re.compile(
     r"\s*(?:其中|例如|比如|譬如|如|(?i:for\s+example|for\s+instance|such\s+as))")
@@ -62,6 +64,7 @@ def resolve_facts(text: str, ctx: SentenceContext, refs: list[PlaceRef],
     if helping and (len(helping) < len(figure_refs) or ctx.paragraph_place
                     or ctx.main_place):
         figure_refs = [r for r in figure_refs if r not in helping]
+    held: tuple[PlaceRef | None, Source] | None = None  # the place of the clause before
     for c in candidates:
         if inside_name(c, refs, mentions):
             continue
@@ -70,6 +73,11 @@ def resolve_facts(text: str, ctx: SentenceContext, refs: list[PlaceRef],
         period = choose_period(c, mentions, replace(ctx, carry_period=None) if national
                                else ctx, text, candidates)
         place = choose_place(c, text, figure_refs, ctx, national)
+        if held is not None and place[1].kind != "own clause" and _PARTICIPLE.match(
+                text, c.clause[0]):
+            place = held  # "…companies to settle in Dahua and Du'an, employing 3,348 people"
+        if place[1].kind == "own clause":
+            held = place
         topic = (place[0] is not None and place[0].rank >= 4 and place[1].kind in (
             "own clause", "sentence") and not is_list(place[0])
             and not _EXAMPLE_CLAUSE.match(text, c.clause[0]))

@@ -75,6 +75,7 @@ class SentenceContext:
     paragraph_place: PlaceRef | None = None  # the last town/village named in the paragraph
     previous: list[Candidate] = field(default_factory=list)  # the paragraph's last candidates
     section: int = 0  # the index of the sentence's section
+    story_place: PlaceRef | None = None  # the last town, village or site the section named
 
 
 @dataclass

@@ -28,6 +28,13 @@ class Candidate:
     why: str = ""  # what decided the metric: a cue word, the unit, an earlier figure
 
 
+# "That number is 1.26 million higher", 这一数字: a figure that goes on with the one before.
+_BACK_TO_FIGURE = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:number|figure|total)\b|这一数字|"
+                             r"该数字|这个数字|这一数据")
+# "His workshop is one of 536 that ...": the number counts things like the subject.
+_ONE_OF = re.compile(r"\bone\s+of\s+$", re.I)
+
+
 def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
              protected: list[tuple[int, int]],
              before: list[Candidate] | None = None) -> Candidate | None:
@@ -38,8 +45,11 @@ def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
     """
     end = max(q.end, q.noun_end or q.end)
     clause = clause_bounds(text, q.start, end, protected)
-    if before and q.unit is None and not previous and rules.starts_with_inclusion(text, lang):
-        previous = [_moved(c) for c in before]
+    if before and q.unit is None and not previous and (
+            rules.starts_with_inclusion(text, lang) or _BACK_TO_FIGURE.search(text, 0, q.start)):
+        previous = [_moved(c) for c in before]  # "Of these, 860 ...", "That number is 1.26 m"
+    if q.unit is None and _ONE_OF.search(text, max(0, q.start - 12), q.start):
+        return Candidate(q, "count", "other_count", q.start, end, clause, "one of N things")
     unit = "percent" if q.unit == "percentage_points" else q.unit
     noun_unit = rules.unit_from_noun(q.noun, lang)
     if noun_unit == "non_facts":
@@ -50,6 +60,8 @@ def classify(text: str, q: Quantity, lang: str, previous: list[Candidate],
         unit = rules.unit_from_preceding_noun(text[clause[0]:q.start]) or unit
     inherited: Candidate | None = None
     from_subject = False
+    if unit is None and previous and rules.starts_with_inclusion(text[clause[0]:q.start], lang):
+        unit = previous[-1].unit if previous[-1].unit == "count" else None  # "including 19"
     if unit is None:
         absolute = [c for c in previous if c.unit not in ("percent", "count")]
         if absolute:

@@ -304,9 +304,16 @@ _BASE_TAIL = re.compile(r"[^，,。；;：:]{0,24}?的\s*[\d一二三四五六�
 _BOOK_TITLE = re.compile(r"《[^》\n]{1,60}》")
 
 
+# "will ... in two years": a span ahead, not the years just past.
+_IN_YEARS = re.compile(r"(?i:in\s+\S+\s+years)$")
+_FUTURE = re.compile(r"(?i:\b(?:will|would|plans?|aims?|expected|going\s+to|is\s+to|are\s+to)\b)")
+
+
 def _role(text: str, start: int, end: int, role: str) -> str:
     if role != "period":
         return role
+    if _IN_YEARS.match(text[start:end]) and _FUTURE.search(text):
+        return "target"
     if _BASE_OF_SHARE.search(text, max(0, start - 4), start) and _BASE_TAIL.match(text, end):
         return "comparison"
     before, after = (text[max(0, start - SETTINGS.periods.comparison_before):start],

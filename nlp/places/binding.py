@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from nlp.places import get_place
-from nlp.places.references import PlaceRef
+from nlp.places.references import PlaceRef, is_list
 from nlp.resources import load_json, ordered_alternation
 from nlp.settings import SETTINGS
 
@@ -27,9 +27,12 @@ _OBJECT_BEFORE = re.compile(
     rf"|\b(?:{ordered_alternation(_W['object_before_en'])})\s+(?:the\s+)?$", re.I)
 _EXAMPLE_CLOSE = re.compile(r"等(?!于|级|待|同|候|等)")
 _EN_IN_AFTER_NOUN = re.compile(r"[A-Za-z-]+\s+(?:in|of|across)\s+(?:the\s+)?$")
-_CLAUSE_OPEN = re.compile(r"(?:^|[，,；;：:。！？!?\n]|——|—)\s*(?:在|于|对|据悉，|目前，|同时，"
-                          r"|(?i:in|at|inside|across)\s+(?:the\s+)?)?\s*$")
-_CHAIN_GAP = re.compile(r"\s*|['’]s\s+|,\s+")
+_CLAUSE_OPEN = re.compile(
+    r"(?:^|[，,；;：:。！？!?\n]|——|—)\s*"
+    r"(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,2}、|[（(]\d{1,2}[）)])?"  # list numbering
+    r"(?:[^，,；;：:。！？!?\n]{1,14}的)?"  # a modifier: 海拔2900多米的X村, 今年3月开工的X项目
+    r"\s*(?:在|于|对|据悉，|目前，|同时，|(?i:in|at|inside|across)\s+(?:the\s+)?)?\s*$")
+_CHAIN_GAP = re.compile(r"\s*(?:在|于)?\s*|['’]s\s+|,\s+")
 
 
 def _before(text: str, ref: PlaceRef) -> str:
@@ -58,7 +61,17 @@ def opens_clause(text: str, ref: PlaceRef, refs: list[PlaceRef] = ()) -> bool:
     for other in sorted(refs, key=lambda r: -r.start):
         if other.end <= start and _CHAIN_GAP.fullmatch(text, other.end, start):
             start = other.start
-    return bool(_CLAUSE_OPEN.search(text, max(0, start - 12), start))
+    return bool(_CLAUSE_OPEN.search(text, max(0, start - 24), start))
+
+
+def chain_end(text: str, ref: PlaceRef, refs: list[PlaceRef]) -> PlaceRef:
+    """The most specific place of the chain ``ref`` opens (黑水县芦花镇若达村 -> 若达村)."""
+    end = ref
+    for other in sorted(refs, key=lambda r: r.start):
+        if (other.start >= end.end and other.start - end.end <= 2 and other.rank > end.rank
+                and not is_list(other) and _CHAIN_GAP.fullmatch(text, end.end, other.start)):
+            end = other
+    return end
 
 
 @cache

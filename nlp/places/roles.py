@@ -162,12 +162,22 @@ def examples(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     return [r for r in refs if _EXAMPLE_BEFORE.search(_before(text, r))]
 
 
+_GIVEN_TO_ZH = ordered_alternation([w for w in _W["receiver_before_zh"] if w != "在"] + ["帮助"])
 _RECEIVES = re.compile(
-    rf"(?:{_words('receiver_before_zh')}|帮助)$"
+    rf"(?:{_GIVEN_TO_ZH})$"
     r"|\b(?:aid|assistance|support|help|funds?|funding)\s+(?:to|for)\s+(?:the\s+)?$"
     r"|\b(?:helped|helping|assisted|assisting|supported|supporting)\s+(?:the\s+)?$", re.I)
 
 
+# "have sent 837 cadres and 3,680 technicians to Yunnan": what was sent went to the receiver.
+_SENT = re.compile(r"\b(?:sent|dispatched|donated|transferred|assigned|seconded)\b", re.I)
+_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+
+
 def receives(text: str, ref: PlaceRef) -> bool:
-    """Whether ``ref`` is named as the receiver of aid, funds or help (向西部, 援助X, "aid to")."""
-    return bool(_RECEIVES.search(_before(text, ref))) and not _destination(text, ref)
+    """Whether ``ref`` is named as the receiver of aid, funds or help (向西部, 援助X, "aid to",
+    "sent ... to X")."""
+    before = _before(text, ref)
+    if _TO.search(before) and _SENT.search(text, max(0, ref.start - 120), ref.start):
+        return True
+    return bool(_RECEIVES.search(before)) and not _destination(text, ref)

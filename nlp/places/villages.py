@@ -180,9 +180,20 @@ def find_chinese(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
     return out
 
 
+# "in Xijie, a village in Juancheng county": the level word comes in an apposition.
+_EN_APPOSITION = re.compile(
+    r"\b([A-Z][a-z]+(?:['’-][a-z]+)*), an? (?:[a-z]+ ){0,2}(village|town|township|community)\b")
+
+
 def find_english(text: str, lo: int, hi: int) -> list[Locality]:
-    """English towns/villages inside ``text[lo:hi]`` ("Ganxi Village", "Damou town")."""
+    """English towns/villages inside ``text[lo:hi]`` ("Ganxi Village", "Damou town", "Xijie, a
+    village in ...")."""
     out: list[Locality] = []
+    for m in _EN_APPOSITION.finditer(text, lo, hi):
+        name, kind = m.group(1), m.group(2)
+        if name not in _EN_STOP and is_pinyin(name):
+            out.append(Locality(m.start(1), m.end(1), "", f"{name} {kind.capitalize()}",
+                                EN_LEVELS[kind]))
     for m in _EN_PATTERN.finditer(text, lo, hi):
         first, second, kind = m.group(1), m.group(2), m.group(3)
         start = m.start(1)

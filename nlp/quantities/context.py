@@ -42,8 +42,8 @@ _PEOPLE_HINT = re.compile(r"(?i:\b(?:jobs?|employ\w*|hired|trained|residents|peo
                           r"workers|relocat\w*|labou?rers|migrants)\b)")
 _FOUND = frozenset({"found", "got", "secured", "landed", "obtained", "took", "gained"})
 # Modifiers that may stand between a number and the people it counts.
-_MODIFIERS = re.compile(r"(?:建档立卡|农村|城乡|低收入|贫困|脱贫|易地|搬迁|山区|当地|本地|留守|"
-                        r"困难|外出|返乡|富余|有劳动能力的?)+")
+_MODIFIERS = re.compile(r"(?:建档立卡|农村|城乡|低收入|贫困|脱贫|易地|扶贫|搬迁|山区|当地|本地|"
+                        r"留守|困难|外出|返乡|富余|有劳动能力)+的?")
 NEUTRAL_MEASURES = {"个", "個", "名", "项", "家", "位", "批", "类", "种"}
 # chars allowed before the noun, with / without a measure
 ZH_NOUN_GAP = {True: SETTINGS.quantities.zh_noun_gap_with_measure,
@@ -148,7 +148,7 @@ def zh_noun(norm: str, pos: int, measured: bool, neutral: bool = False) -> Unit 
     lead = _MODIFIERS.match(norm, pos)  # 建档立卡|贫困群众, 农村低收入|民众
     skip = lead.end() - pos if lead else 0
     reach = pos + skip + ZH_NOUN_GAP[measured] + 8
-    window = norm[pos: noun_limit(norm, pos, min(run.end(), reach))]
+    window = norm[pos: noun_limit(norm, pos + skip, min(max(run.end(), pos + skip), reach))]
     m = lex.noun_zh_re.search(window, skip)
     if m is None or m.start() > skip + ZH_NOUN_GAP[measured]:
         return None

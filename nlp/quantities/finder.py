@@ -29,7 +29,7 @@ _YEAR_PREP = re.compile(r"(?i:\b(?:in|since|from|by|of|during|until|till|before|
 _CHANGE_FROM = re.compile(r"(?:从|由|(?i:\bfrom ))$")
 _BETWEEN = re.compile(r"(?i:\bbetween )$|介于$|在$")
 _NEGATIVE = re.compile(r"(?:[负負]|(?<![\w.,%)-])-|(?i:\b(?:minus|negative) ))$")
-_INNER_APPROX = re.compile(r"[余多来许]")
+_INNER_APPROX = re.compile(r"[余多来许]|\+(?!\d)")
 _LABEL = re.compile(r"(?i:\b(?:group|no|nos|nr|article|section|chapter|table|figure|fig|phase|"
                     r"item|part|step|page|pp?|vol|issue|room|line|level|grade|class)\.? ?)$")
 _PERCENT_OF = re.compile(r"(?i:\b(?:per ?cents?|percents?) of )$")
@@ -60,7 +60,29 @@ def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
         q = _resolve(text, norm, raw)
         if q is not None and (not found or q.start >= found[-1].end):
             found.append(q)
-    return merge(found, find_fractions(text, norm))
+    rough = _colloquial(text, norm)
+    if rough:  # 千把人 read as a plain 千 gives way to the rough figure
+        found = [f for f in found if not any(r.start < f.end and f.start < r.end for r in rough)]
+    return merge(found, find_fractions(text, norm) + rough)
+
+
+# 万把块钱, 千把人: "about ten thousand", "a thousand or so"
+_ROUGH = re.compile(r"(?<![0-9一二三四五六七八九十百千万亿两几])(?P<scale>[十百千万])把"
+                    r"(?=块|元|人|个|户|名)")
+_ROUGH_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def _colloquial(text: str, norm: str) -> list[Quantity]:
+    out = []
+    for m in _ROUGH.finditer(norm) if "把" in norm else ():
+        unit = unit_after(norm, m.end(), m.start())
+        if unit.unit is None:
+            continue
+        end = max(m.end(), unit.end)
+        out.append(Quantity(m.start(), end, text[m.start():end],
+                            float(_ROUGH_SCALE[m.group("scale")]), _fact_unit(unit), approx=True,
+                            currency=unit.currency, noun=unit.noun, noun_end=unit.noun_end))
+    return out
 
 
 _LINKISH = re.compile(r"://|www\.|@")  # what _in_link looks for, anywhere in the text

@@ -14,25 +14,10 @@ from pathlib import Path
 from crawlers.archive import iter_captures
 from reliefwatch.sitehost import serve_site
 
+from ..clirun import slow_site
 from .conftest import FAST, rows, run_crawl
 
 ARTICLES = 30
-
-
-def _site(root: Path) -> None:
-    (root / "col" / "202402").mkdir(parents=True)
-    (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", "utf-8")
-    items, delays = [], {}
-    for i in range(ARTICLES):
-        path = f"/col/202402/t202402{i % 28 + 1:02d}_{500 + i}.html"
-        items.append(f'<li><a href=".{path[4:]}">第{i}条</a><span>2024-02-01</span></li>')
-        (root / path.lstrip("/")).write_text(
-            f"<html><head><title>搬迁安置点就业帮扶第{i}期</title></head><body>"
-            f"<div class='TRS_Editor'><p>第{i}期：安置点新增就业岗位{100 + i}个，"
-            f"帮助搬迁群众{200 + i}人就近务工。</p></div></body></html>", "utf-8")
-        delays[path] = {"delay": 0.15}
-    (root / "col" / "index.html").write_text(f"<ul>{''.join(items)}</ul>", "utf-8")
-    (root / "_headers.json").write_text(json.dumps(delays), "utf-8")
 
 
 def _kill_midway(server, db: Path, archive: Path) -> None:
@@ -52,7 +37,7 @@ def _kill_midway(server, db: Path, archive: Path) -> None:
 
 
 def test_killed_crawl_resumes_with_nothing_lost_or_duplicated(tmp_path):
-    _site(tmp_path / "site")
+    slow_site(tmp_path / "site", ARTICLES)
     db, archive = tmp_path / "db" / "rw.db", tmp_path / "db" / "archive"
     with serve_site(tmp_path / "site") as server:
         _kill_midway(server, db, archive)

@@ -41,8 +41,13 @@ class EvalSet:
 
 
 SETS = [
-    EvalSet("dev", SHARED / "corpus" / "dev.jsonl", SHARED / "gold" / "dev", 0.92, 0.55,
+    # issue 7's targets, in each language
+    EvalSet("dev", SHARED / "corpus" / "dev.jsonl", SHARED / "gold" / "dev", 0.97, 0.85,
             ("all", "zh", "en")),
+    # The seeds' gold gives 15 undated present-tense or running figures (Hechi "has developed
+    # 13,200 posts") a null year, where the shared convention that the real development set
+    # follows gives the publication year; their strict floor sits under that conflict
+    # (README, "How accurate is it?").
     EvalSet("seeds", SHARED / "corpus" / "seeds.jsonl", SHARED / "gold" / "seeds", 0.97, 0.65),
     EvalSet("heldout", HERE / "heldout" / "corpus.jsonl", HERE / "heldout" / "gold", 0.97),
     EvalSet("blind", HERE / "blind" / "corpus.jsonl", HERE / "blind" / "gold", 0.96),

@@ -322,3 +322,91 @@ def test_places_locating_a_venue_are_venues_too() -> None:
             "He spoke at a ceremony held in Sanhe village in Zhaojue county, Sichuan province.")
     facts = facts_by_span(text, published="2020-09-02")
     assert facts["Nearly 2.9 million poor people"].place is None
+
+
+def test_the_place_helped_frames_a_report_on_paired_assistance() -> None:
+    text = ("In 2017, Lianjiang city signed an agreement with Rongshui county. To date, "
+            "Lianjiang city has provided 147 million yuan in funds for Rongshui county.\n\n"
+            "Since 2016, 89 villages in the county have been lifted out of poverty, and "
+            "Lianjiang city will keep helping Rongshui county.")
+    facts = facts_by_span(text, published="2020-08-27")
+    assert facts["147 million yuan"].place == "Rongshui county"
+    assert facts["89 villages"].place.startswith("Rongshui")
+
+
+def test_a_place_written_right_before_its_count_binds_it() -> None:
+    facts = facts_by_span("东部8个省市向西部10个省区市投入援助资金20亿元。", published="2023-12-01")
+    assert facts["8个省市"].place == "东部" and facts["20亿元"].place == "西部"
+
+
+def test_in_n_years_is_the_span_just_past_unless_the_sentence_looks_ahead() -> None:
+    past = facts_by_span("Guangxi has lifted 4.5 million people out of poverty in four years.",
+                         published="2020-05-23")
+    assert past["4.5 million people"].year == "2016-2019"
+    ahead = facts_by_span("The county will build 20 projects in two years.",
+                          published="2020-05-23")
+    assert ahead["20 projects"].year == "2020"
+
+
+def test_what_is_sent_to_a_place_is_that_places() -> None:
+    text = "Shanghai and Guangdong have sent 837 cadres to Yunnan."
+    assert facts_by_span(text, published="2020-12-09")["837 cadres"].place == "Yunnan"
+
+
+def test_a_figure_that_goes_on_with_the_one_before() -> None:
+    text = ("The county trained 40,000 laborers in 2018. By 2020, that number is expected to "
+            "reach 100,000.")
+    fact = facts_by_span(text, published="2018-01-10")["100,000"]
+    assert (fact.unit, fact.metric) == ("people", "people_trained")
+
+
+def test_one_of_n_and_including_n_count_like_their_subject() -> None:
+    facts = facts_by_span("His workshop is one of 536 that have been set up. More than 2,800 "
+                          "communities have been built, including 19 with 10,000 residents each.")
+    assert facts["536"].unit == "count" and facts["19"].unit == "count"
+
+
+def test_a_persons_pay_is_placed_where_the_story_found_them() -> None:
+    text = ("Wanzhou district has set up 18 workshops.\n\n"
+            "A clothing factory in the district's Guocun town is one example.\n\n"
+            "\u201cNow I receive a monthly salary of 2,000 yuan,\u201d Zhang said.")
+    facts = facts_by_span(text, published="2020-06-10")
+    assert facts["2,000 yuan"].place == "Guocun town"
+    assert facts["18 workshops"].place == "Wanzhou district"
+
+
+def test_an_english_village_named_in_an_apposition() -> None:
+    assert [m.place.name_en for m in link_places("in Xijie, a village in Juancheng county")][
+        0] == "Xijie Village"
+
+
+def test_a_participle_clause_goes_on_with_the_clause_before() -> None:
+    text = ("The city guided 87 companies to settle in parks in Dahua, Huanjiang, and Du'an, "
+            "employing 3,348 people.")
+    facts = facts_by_span(text, published="2020-10-29")
+    listed = "Dahua, Huanjiang, and Du'an"
+    assert facts["3,348 people"].place == facts["87 companies"].place == listed
+
+
+def test_a_chain_of_places_names_its_most_specific_one() -> None:
+    text = "海拔2900多米的黑水县芦花镇若达村，以工代赈项目累计培训务工群众76人。"
+    assert facts_by_span(text, published="2024-06-01")["76人"].place == "若达村"
+    text = "1.南留庄镇白后堡村产业路建设项目，总投资780万元，务工150人。"
+    assert facts_by_span(text, published="2025-03-01")["780万元"].place == "白后堡村"
+
+
+def test_the_place_of_the_work_holds_the_clauses_after_it() -> None:
+    text = "去年，乐安县在鳌溪镇安置区新建帮扶车间9个，吸纳搬迁群众就业430余人。"
+    assert facts_by_span(text, published="2024-03-01")["430余人"].place == "鳌溪镇安置区"
+
+
+def test_colloquial_and_open_ended_amounts() -> None:
+    facts = facts_by_span("一年能挣万把块钱，每月收入五六千元。More than 20,000+ workers joined.")
+    assert (facts["万把块钱"].value, facts["万把块钱"].approx) == (10000, True)
+    assert facts["五六千元"].unit == "yuan" and facts["五六千元"].approx
+    assert facts["More than 20,000+ workers"].unit == "people"
+
+
+def test_people_counted_after_a_relocation_modifier_are_people_not_yuan() -> None:
+    (fact,) = extract_facts("全县12万易地搬迁的群众全部入住新居。")
+    assert (fact.value, fact.unit) == (120000, "people")

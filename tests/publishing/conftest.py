@@ -116,3 +116,18 @@ def ds(crafted_db):
 
 def get(ds, path: str):
     return run_async(ds.client.get(path))
+
+
+@pytest.fixture
+def withheld_full_text(monkeypatch):
+    """The rights setting withholds the sample source's full text (``xxz-gov``)."""
+    from reliefwatch import publish
+
+    original = publish.load_metadata
+
+    def restricted(*args, **kwargs):
+        metadata = original(*args, **kwargs)
+        metadata["plugins"]["reliefwatch"]["full_text"]["sources"] = {"xxz-gov": False}
+        return metadata
+
+    monkeypatch.setattr(publish, "load_metadata", restricted)

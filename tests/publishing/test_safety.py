@@ -184,18 +184,8 @@ def _fetch_ok(url: str) -> bool:
         return False
 
 
-def test_public_snapshot_leaves_out_withheld_full_text_but_keeps_evidence(crafted_db, tmp_path,
-                                                                          monkeypatch):
-    from reliefwatch import publish
-
-    original = publish.load_metadata
-
-    def restricted(*args, **kwargs):
-        metadata = original(*args, **kwargs)
-        metadata["plugins"]["reliefwatch"]["full_text"]["sources"] = {"xxz-gov": False}
-        return metadata
-
-    monkeypatch.setattr(publish, "load_metadata", restricted)
+def test_public_snapshot_leaves_out_withheld_full_text_but_keeps_evidence(
+        crafted_db, tmp_path, withheld_full_text):
     live = tmp_path / "live" / "reliefwatch.db"
     live.parent.mkdir()
     live.write_bytes(crafted_db.read_bytes())

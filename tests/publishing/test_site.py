@@ -250,17 +250,7 @@ def test_figures_page_has_a_map(ds):
     assert "datasette-cluster-map" in page and "latitude" in page
 
 
-def test_rights_setting_hides_a_sources_full_text(crafted_db, monkeypatch):
-    from reliefwatch import publish
-
-    original = publish.load_metadata
-
-    def restricted(*args, **kwargs):
-        metadata = original(*args, **kwargs)
-        metadata["plugins"]["reliefwatch"]["full_text"]["sources"] = {"xxz-gov": False}
-        return metadata
-
-    monkeypatch.setattr(publish, "load_metadata", restricted)
+def test_rights_setting_hides_a_sources_full_text(crafted_db, withheld_full_text):
     ds = make_datasette(crafted_db)
     (doc_id,) = one(crafted_db, "select id from documents where url like '%a1.html'")
     page = run_async(ds.client.get(f"/reliefwatch/documents/{doc_id}")).text
