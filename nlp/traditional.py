@@ -40,8 +40,9 @@ def simplified(text: str) -> str | None:
     if not text or not _HAN.search(text):
         return None
     converted = _aligned(text)
-    changed = sum(a != b for a, b in zip(text, converted, strict=True))
-    han = len(_HAN.findall(text))
-    if changed < MIN_CHANGED or changed < MIN_SHARE * han:
+    if converted == text:
+        return None
+    changed = sum(map(str.__ne__, text, converted))  # characters the conversion changed
+    if changed < MIN_CHANGED or changed < MIN_SHARE * len(_HAN.findall(text)):
         return None
     return converted
