@@ -26,7 +26,19 @@ DIGIT_SCALES = {
     "bln": 1e9, "b": 1e9, "tn": 1e12, "tln": 1e12, "trn": 1e12,
 }
 _WORDS = sorted([*UNITS, *TEENS, *TENS, *SCALES], key=len, reverse=True)
-WORD = "(?:" + "|".join(_WORDS) + ")"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``words`` as one alternation grouped by first letter, longest first in each group: the
+    regex engine then tries one group per position instead of every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    alternatives = (f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+WORD = _by_first_letter(_WORDS)
 # A run of number words joined by spaces, hyphens or "and"; split into numbers by parse_words.
 WORD_RUN = rf"\b{WORD}(?:(?:[ ]*-[ ]*|[ ]+|[ ]+(?:and|point)[ ]+){WORD})*\b"
 _TOKEN = re.compile(rf"\b(?:and|point)\b|{WORD}", re.IGNORECASE)
