@@ -91,6 +91,8 @@ def blocked_spans(norm: str, near: list[tuple[int, int]] | None = None
     long texts with few numbers cost little.
     """
     windows = [(0, len(norm))] if near is None else _windows(near, len(norm))
+    if not windows:
+        return [], []
     found: dict[int, int] = {}
     regex = _blocker_re(norm)
     rare = _RARE_QUICK.search(norm) is not None
