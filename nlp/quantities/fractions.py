@@ -32,6 +32,8 @@ _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 _ZH = re.compile(r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|一半|半数|过半")
 _QUICK = re.compile(r"[Hh]alf|[Tt]hird|[Qq]uarter|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|"
                     r"[Tt]enth|分之|一半|半数|过半|HALF| in every | in \w+ | out of ")
+_QUICK_ZH = re.compile(r"分之|一半|半数|过半")  # all _QUICK finds in a text without Latin letters
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _percent(numerator: int, denominator: int) -> tuple[float, bool]:
@@ -57,7 +59,7 @@ def _quantity(text: str, norm: str, start: int, end: int, value: float, approx: 
 
 def find_fractions(text: str, norm: str) -> list[Quantity]:
     """Fractions in words in ``text`` (``norm`` is its normalised form, same offsets)."""
-    if not _QUICK.search(norm):
+    if not (_QUICK if _LATIN.search(norm) else _QUICK_ZH).search(norm):
         return []
     found = []
     for m in _EN.finditer(norm):
