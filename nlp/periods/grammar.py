@@ -328,12 +328,10 @@ def _role(text: str, start: int, end: int, role: str) -> str:
 
 def find_periods(text: str, ref: RefDate | None, lang: str = "en") -> list[PeriodMention]:
     """Period expressions in ``text``, left to right, without overlaps (longest first)."""
-    if not text:
+    if not text or not may_hold_period(text):
         return []
     langs = ("zh", "en") if lang == "mixed" else (lang if lang in _COMPILED else "en",)
     rules = [_COMPILED[code][i] for code in langs for i in PREFILTERS[code].runnable(text)]
-    if not rules or not may_hold_period(text):
-        return []
     found: list[tuple[int, int, re.Match[str], Handler, str]] = []
     for pattern, handler, role in rules:
         for match in pattern.finditer(text):
