@@ -13,7 +13,7 @@ other case-insensitive letters require nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 try:
@@ -157,3 +157,39 @@ class Prefilter:
             else:
                 runnable.append(i)
         return runnable
+
+
+class Alternation:
+    """A regex alternation ``B0|B1|...`` whose branches run separately, and only those whose
+    literals the text holds: the same matches as the whole alternation's ``finditer`` (at the
+    leftmost position, the first branch that matches there), with no regex compiled per text.
+
+    Exact when no branch can match the empty string (each needs a literal); otherwise the
+    whole alternation runs."""
+
+    def __init__(self, sources: Sequence[str]) -> None:
+        self._branches = [re.compile(source) for source in sources]
+        self._prefilter = Prefilter(self._branches)
+        self._separate = all(required_literals(b) for b in self._branches)
+        self._whole = None if self._separate else re.compile("|".join(sources))
+
+    def runnable(self, text: str) -> list[int]:
+        """The branches that may match ``text`` (pass them to :meth:`finditer`)."""
+        return self._prefilter.runnable(text)
+
+    def finditer(self, text: str, lo: int, hi: int, branches: list[int]) -> Iterator[re.Match[str]]:
+        """The matches of the alternation in ``text[lo:hi]``, given ``runnable(text)``."""
+        if self._whole is not None:
+            yield from self._whole.finditer(text, lo, hi)
+            return
+        pending = {i: self._branches[i].search(text, lo, hi) for i in branches}
+        while True:
+            found = [(m.start(), i) for i, m in pending.items() if m is not None]
+            if not found:
+                return
+            match = pending[min(found)[1]]  # leftmost, then the earliest branch
+            yield match
+            pos = match.end()
+            for i, m in pending.items():
+                if m is not None and m.start() < pos:
+                    pending[i] = self._branches[i].search(text, pos, hi)

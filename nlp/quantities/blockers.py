@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache, lru_cache
+from functools import cache
 
-from nlp.prefilter import Prefilter
+from nlp.prefilter import Alternation
 from nlp.quantities.lexicon import lexicon
 from nlp.resources import alternation
 from nlp.settings import SETTINGS
@@ -64,23 +64,8 @@ _RARE = re.compile(
 
 
 @cache
-def _branches() -> tuple[list[str], Prefilter]:
-    sources = [*_PATTERNS, rf"(?i:{alternation(lexicon().names)})"]
-    return sources, Prefilter([re.compile(source) for source in sources])
-
-
-@lru_cache(maxsize=1024)  # a few kilobytes each; a text's branches repeat from text to text
-def _alternation(branches: tuple[int, ...]) -> re.Pattern[str] | None:
-    sources, _ = _branches()
-    return re.compile("|".join(sources[i] for i in branches)) if branches else None
-
-
-def _blocker_re(norm: str) -> re.Pattern[str] | None:
-    """The blockers that may match in ``norm``, as one alternation in their order (a branch
-    whose literals the text lacks matches nowhere in it: leaving it out changes no match)."""
-    return _alternation(tuple(_branches()[1].runnable(norm)))
-
-
+def _blockers() -> Alternation:
+    return Alternation([*_PATTERNS, rf"(?i:{alternation(lexicon().names)})"])
 
 
 def blocked_spans(norm: str, near: list[tuple[int, int]] | None = None
@@ -94,10 +79,11 @@ def blocked_spans(norm: str, near: list[tuple[int, int]] | None = None
     if not windows:
         return [], []
     found: dict[int, int] = {}
-    regex = _blocker_re(norm)
+    blockers = _blockers()
+    branches = blockers.runnable(norm)  # the blockers whose literals the text holds
     rare = _RARE_QUICK.search(norm) is not None
     for lo, hi in windows:
-        for m in regex.finditer(norm, lo, hi) if regex else ():
+        for m in blockers.finditer(norm, lo, hi, branches):
             if m.end() > m.start() and found.get(m.start(), -1) < m.end():
                 found[m.start()] = m.end()
         for m in _RARE.finditer(norm, lo, hi) if rare else ():

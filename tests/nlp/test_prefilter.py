@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from nlp.periods.grammar import _COMPILED, PREFILTERS
-from nlp.prefilter import Prefilter, fold, required_literals
-from nlp.quantities.blockers import _branches
+from nlp.prefilter import Alternation, Prefilter, fold, required_literals
+from nlp.quantities.blockers import _blockers
 
 HERE = Path(__file__).parent
 
@@ -79,6 +79,18 @@ def test_no_period_rule_is_skipped_on_a_text_it_matches() -> None:
         _assert_sound(PREFILTERS[code], [pattern for pattern, _, _ in rules])
 
 
-def test_no_blocker_is_left_out_of_a_text_it_matches() -> None:
-    sources, prefilter = _branches()
-    _assert_sound(prefilter, [re.compile(source) for source in sources])
+def test_an_alternation_run_branch_by_branch_finds_what_the_whole_finds() -> None:
+    blockers = _blockers()
+    whole = re.compile("|".join(p.pattern for p in blockers._branches))
+    _assert_sound(blockers._prefilter, blockers._branches)
+    for text in _texts():
+        for lo, hi in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+            expected = [m.span() for m in whole.finditer(text, lo, hi)]
+            found = blockers.finditer(text, lo, hi, blockers.runnable(text))
+            assert [m.span() for m in found] == expected, text
+
+
+def test_branches_that_may_match_empty_run_as_one_alternation() -> None:
+    alternation = Alternation([r"a?", r"b"])
+    assert [m.span() for m in alternation.finditer("xab", 0, 3, [0, 1])] == [
+        m.span() for m in re.finditer(r"a?|b", "xab")]
