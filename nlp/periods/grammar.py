@@ -278,13 +278,18 @@ _COMPARE_BEFORE_EN = re.compile(
 _COMPARE_BEFORE_ZH = re.compile(rf"(?:{alternation(_W['comparison_before_zh'])})\s*$")
 _COMPARE_AFTER_ZH = re.compile(rf"^\s*(?:{alternation(_W['comparison_after_zh'])})")
 _DIGIT = re.compile(r"\d")
-_QUICK = re.compile(  # case-sensitive literals: much faster than one re.I alternation
-    r"年|月|季度|十[三四五]五|目前|眼下|迄今|至今|截至|截止|目标|任务|[Yy]ear|[Hh]alf|[Qq]uarter|"
-    r"[Ss]ince|[Mm]onths|[Mm]id-|[Tt]arget|[Tt]ask|[Dd]ate|[Ss]o far|[Tt]hus far|[Uu]ntil now|"
-    r"[Cc]urrently|[Aa]t present|[Aa]s of now|"
-    r"[Uu]p to now|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|"
-    r"AUG|SEP|OCT|NOV|DEC|YEAR|HALF|QUARTER|SINCE|FIVE-YEAR|Five-[Yy]ear"
-)
+# Words of a period, case-sensitive ("year" or "Year", never an re.I alternation): all literals,
+# so the regex engine skips to the characters that can start one.
+_CAPITALISED = ("year", "half", "quarter", "since", "months", "mid-", "target", "task", "date",
+                "so far", "thus far", "until now", "currently", "at present", "as of now",
+                "up to now", "five-year")
+_PERIOD_WORDS = (
+    "年", "月", "季度", "十三五", "十四五", "十五五", "目前", "眼下", "迄今", "至今", "截至",
+    "截止", "目标", "任务", *_CAPITALISED, *(w.capitalize() for w in _CAPITALISED),
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    "YEAR", "HALF", "QUARTER", "SINCE", "FIVE-YEAR", "Five-Year")
+_QUICK = re.compile("|".join(re.escape(w) for w in _PERIOD_WORDS))
 
 
 def may_hold_period(text: str) -> bool:
