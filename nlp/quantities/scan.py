@@ -21,7 +21,10 @@ _CORE = (
     rf"|{_SEP}[余多几幾](?={_SEP}[{_CN}])"
     rf"|(?<=[{_CN}]){_SEP}[点點](?={_SEP}[{_CN_DIGIT}]))*"
 )
-_DIGITS = rf"(?P<frac>[百佰千仟万萬]{_SEP}分{_SEP}之{_SEP})?(?P<core>{_CORE})"
+# The lookahead names every character a number can start with: the engine skips the rest
+# without trying the number's alternatives there (the same matches, several times faster).
+_DIGITS = (rf"(?=[\d.{_CN}百佰千仟万萬])"
+           rf"(?P<frac>[百佰千仟万萬]{_SEP}分{_SEP}之{_SEP})?(?P<core>{_CORE})")
 NUMBER_RE = re.compile(rf"{_DIGITS}|(?P<en>(?i:{WORD_RUN}))")
 # Where no Latin letter is, no number word can be: digits and numerals alone are looked for.
 _DIGITS_RE = re.compile(_DIGITS)
