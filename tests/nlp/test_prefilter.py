@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from nlp.periods.grammar import _COMPILED, PREFILTERS
-from nlp.prefilter import Alternation, Prefilter, fold, required_literals
-from nlp.quantities.blockers import _blockers
+from nlp.periods.grammar import _COMPILED, PREFILTERS, load_grammar
+from nlp.prefilter import Alternation, Prefilter, fold, required_literals, skipping
+from nlp.quantities.blockers import _PATTERNS, _blockers
 
 HERE = Path(__file__).parent
 
@@ -77,6 +77,33 @@ def _assert_sound(prefilter: Prefilter, patterns: list[re.Pattern[str]]) -> None
 def test_no_period_rule_is_skipped_on_a_text_it_matches() -> None:
     for code, rules in _COMPILED.items():
         _assert_sound(PREFILTERS[code], [pattern for pattern, _, _ in rules])
+
+
+@pytest.mark.parametrize(("pattern", "flags", "lookahead"), [
+    (r"(?<![\d.])(?:19|20)\d\d", 0, "[12]"),
+    (r"(?:(?P<y>\d{4})年|(?P<rel>今年|去年))?(?P<m>\d{1,2})月", 0, r"[\d今去]"),
+    (r"\bfirst\s+half", re.I, "(?i:[f])"),
+    (r"(?-i:May)|june", re.I, "(?i:[Mj])"),
+])
+def test_a_pattern_looks_ahead_for_the_characters_its_matches_start_with(
+        pattern: str, flags: int, lookahead: str) -> None:
+    assert skipping(re.compile(pattern, flags)).pattern == f"(?={lookahead})(?:{pattern})"
+
+
+@pytest.mark.parametrize("pattern", [r"a?", r".x", r"[^a]b", r"(?=x)", r"\b"])
+def test_no_lookahead_where_a_match_may_start_anywhere_or_be_empty(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    assert skipping(compiled) is compiled
+
+
+def test_rules_that_look_ahead_find_what_they_found() -> None:
+    originals = [p for rules in load_grammar().values() for p, _, _ in rules]
+    originals += [re.compile(p) for p in _PATTERNS]
+    pairs = [(pattern, skipping(pattern)) for pattern in originals]
+    for text in _texts():
+        for pattern, fast in pairs:
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == expected
 
 
 def test_an_alternation_run_branch_by_branch_finds_what_the_whole_finds() -> None:
