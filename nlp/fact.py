@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass
@@ -45,9 +45,12 @@ class Fact:
 
     def to_dict(self) -> dict:
         """Plain dict with the field names of the ``facts`` table and the scorer; the three
-        ``*_why`` parts become one ``why`` column."""
-        row = asdict(self)
-        for key in ("metric_why", "place_why", "period_why"):
-            del row[key]
+        ``*_why`` parts become one ``why`` column. (Every field is a plain value, so no deep
+        copy as ``dataclasses.asdict`` makes: a tenth of its time, for every fact stored.)"""
+        row = {name: getattr(self, name) for name in _COLUMNS}
         row["why"] = self.why
         return row
+
+
+_COLUMNS = tuple(f.name for f in fields(Fact)
+                 if f.name not in ("metric_why", "place_why", "period_why"))
