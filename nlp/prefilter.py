@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 try:
@@ -21,6 +22,11 @@ try:
     from re import _parser
 except ImportError:  # another Python: no prefilters, every rule runs
     _parser = None
+
+@lru_cache(maxsize=1024)  # a pattern is read for its literals and for its first characters
+def _parse(source: str, flags: int) -> Any:
+    return _parser.parse(source, flags)
+
 
 _MAX_CHARS = 8  # a character class wider than this filters too little to be worth it
 _MAX_NEEDS = 3  # tests kept per pattern: the most selective ones
@@ -111,7 +117,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[Need, ...]:
     if _parser is None:
         return ()
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = _parse(pattern.pattern, pattern.flags)
         needs = _needs(tree.data, bool(tree.state.flags & re.IGNORECASE))
     except Exception:  # noqa: BLE001 - an unreadable pattern simply runs everywhere
         return ()
@@ -168,9 +174,10 @@ class Alternation:
     whole alternation runs."""
 
     def __init__(self, sources: Sequence[str]) -> None:
-        self._branches = [skipping(re.compile(source)) for source in sources]
-        self._prefilter = Prefilter(self._branches)
-        self._separate = all(required_literals(b) for b in self._branches)
+        branches = [re.compile(source) for source in sources]
+        self._prefilter = Prefilter(branches)
+        self._separate = all(required_literals(b) for b in branches)
+        self._branches = [skipping(b) for b in branches]
         self._whole = None if self._separate else re.compile("|".join(sources))
 
     def runnable(self, text: str) -> list[int]:
@@ -260,7 +267,7 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if _parser is None:
         return pattern
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = _parse(pattern.pattern, pattern.flags)
         folded = [bool(tree.state.flags & re.IGNORECASE)]
         chars, nullable = _first(tree.data, folded)
         if nullable or not chars:

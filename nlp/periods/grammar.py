@@ -265,12 +265,13 @@ def load_grammar(text: str | None = None) -> dict[str, list[tuple[re.Pattern[str
     return compiled
 
 
+_RULES = load_grammar()
 # each rule looks ahead for the characters its matches start with (same matches, faster scans)
 _COMPILED = {code: [(skipping(pattern), handler, role) for pattern, handler, role in rules]
-             for code, rules in load_grammar().items()}
+             for code, rules in _RULES.items()}
 # the strings each rule's matches must hold: a rule is tried only on sentences that hold them
 PREFILTERS = {code: Prefilter([pattern for pattern, _, _ in rules])
-              for code, rules in _COMPILED.items()}
+              for code, rules in _RULES.items()}
 _COMPARE_BEFORE_EN = re.compile(
     r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"
     r"from)\s+(?:(?:that|those|the\s+level|the\s+figure|the\s+number)\s+)?(?:(?:in|of|for)\s+)?"
