@@ -1,7 +1,7 @@
 """Literal prefilters for regexes: the strings every match must hold, read from the pattern
 itself, so that a rule is tried only on a text that holds them (a sentence without 月 needs
 no month rule, one without "quarter" no quarter rule). A pattern whose needs cannot be read
-is tried everywhere.
+is tried everywhere. :class:`Alternation` runs the branches of one alternation that way.
 
 Patterns are read with the standard library's own regex parser (``re._parser``, under that
 name since Python 3.11). Case-insensitive ASCII literals are looked for in a folded copy of the
@@ -21,10 +21,12 @@ try:
     from re import _constants as C  # noqa: N812
     from re import _parser
 except ImportError:  # another Python: no prefilters, every rule runs
-    _parser = None
+    C = _parser = None
+
 
 @lru_cache(maxsize=1024)  # a pattern is read for its literals and for its first characters
-def _parse(source: str, flags: int) -> Any:
+def parse(source: str, flags: int) -> Any:
+    """The parse tree of a pattern (``re._parser``), read once."""
     return _parser.parse(source, flags)
 
 
@@ -117,7 +119,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[Need, ...]:
     if _parser is None:
         return ()
     try:
-        tree = _parse(pattern.pattern, pattern.flags)
+        tree = parse(pattern.pattern, pattern.flags)
         needs = _needs(tree.data, bool(tree.state.flags & re.IGNORECASE))
     except Exception:  # noqa: BLE001 - an unreadable pattern simply runs everywhere
         return ()
@@ -174,10 +176,12 @@ class Alternation:
     whole alternation runs."""
 
     def __init__(self, sources: Sequence[str]) -> None:
+        from nlp.lookahead import skipping
+
         branches = [re.compile(source) for source in sources]
         self._prefilter = Prefilter(branches)
         self._separate = all(required_literals(b) for b in branches)
-        self._branches = [skipping(b) for b in branches]
+        self._branches = [skipping(b) for b in branches]  # nlp.lookahead
         self._whole = None if self._separate else re.compile("|".join(sources))
 
     def runnable(self, text: str) -> list[int]:
@@ -200,81 +204,3 @@ class Alternation:
             for i, m in pending.items():
                 if m is not None and m.start() < pos:
                     pending[i] = self._branches[i].search(text, pos, hi)
-
-
-_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
-               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
-
-
-class _Unknown(Exception):
-    """A construct whose first characters are not worked out (any character, a backreference)."""
-
-
-def _class_items(op: Any, av: Any) -> list[str]:
-    if op is C.LITERAL:
-        return [re.escape(chr(av))]
-    if op is not C.IN:
-        raise _Unknown
-    items = []
-    for kind, value in av:
-        if kind is C.LITERAL:
-            items.append(re.escape(chr(value)))
-        elif kind is C.RANGE:
-            items.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-        elif kind is C.CATEGORY and str(value) in _CATEGORIES:
-            items.append(_CATEGORIES[str(value)])
-        else:
-            raise _Unknown  # a negated class, another category
-    return items
-
-
-def _first(items: Sequence[tuple[Any, Any]], folded: list[bool]) -> tuple[list[str], bool]:
-    """The class items a match of the sequence can start with, and whether it can be empty."""
-    first: list[str] = []
-    for op, av in items:
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            continue  # zero width: the next item consumes the first character
-        if op is C.BRANCH:
-            alternatives = [_first(branch.data, folded) for branch in av[1]]
-            first += [item for chars, _ in alternatives for item in chars]
-            nullable = any(empty for _, empty in alternatives)
-        elif op is C.SUBPATTERN:
-            _group, add, _remove, body = av
-            folded.append(bool(add & re.IGNORECASE))
-            chars, nullable = _first(body.data, folded)
-            first += chars
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            low, _high, body = av
-            chars, empty = _first(body.data, folded)
-            first += chars
-            nullable = low == 0 or empty
-        elif op is C.ATOMIC_GROUP:
-            chars, nullable = _first(av.data, folded)
-            first += chars
-        else:
-            first += _class_items(op, av)
-            nullable = False
-        if not nullable:
-            return first, False
-    return first, True
-
-
-def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` with a lookahead for the characters its matches can start with: the same
-    matches, but the regex engine skips every other position without trying the pattern there
-    (a pattern opening with a lookbehind, ``\\b`` or an optional part gets no such skip from
-    ``re`` itself). ``pattern`` itself when they cannot be worked out."""
-    if _parser is None:
-        return pattern
-    try:
-        tree = _parse(pattern.pattern, pattern.flags)
-        folded = [bool(tree.state.flags & re.IGNORECASE)]
-        chars, nullable = _first(tree.data, folded)
-        if nullable or not chars:
-            return pattern
-        lookahead = f"[{''.join(dict.fromkeys(chars))}]"
-        if any(folded):  # a superset is still exact: case-insensitive throughout
-            lookahead = f"(?i:{lookahead})"
-        return re.compile(f"(?={lookahead})(?:{pattern.pattern})", pattern.flags)
-    except (_Unknown, re.error):
-        return pattern

@@ -16,6 +16,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from nlp.lookahead import skipping
 from nlp.periods.dates import RefDate
 from nlp.periods.model import (
     Period,
@@ -24,7 +25,7 @@ from nlp.periods.model import (
     year_period,
     years_period,
 )
-from nlp.prefilter import Prefilter, skipping
+from nlp.prefilter import Prefilter
 from nlp.resources import alternation, load_json, read_text
 from nlp.settings import SETTINGS
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from nlp.lookahead import skipping
 from nlp.periods.grammar import _COMPILED, PREFILTERS, load_grammar
-from nlp.prefilter import Alternation, Prefilter, fold, required_literals, skipping
+from nlp.prefilter import Alternation, Prefilter, fold, required_literals
 from nlp.quantities.blockers import _PATTERNS, _blockers
 
 HERE = Path(__file__).parent
