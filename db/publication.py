@@ -140,12 +140,14 @@ def refresh_publication(db: sqlite_utils.Database, force: bool = False) -> Publi
         if not queued_all and not has_pending_work(db):
             return PublicationSummary(0, 0, 0, 0, 0.0, skipped=True)
         evidence = indexed = documents = 0
-        while (done := publish_queued(db, SLICE_DOCUMENTS)).documents:
+        aliases = place_alias_text(db)
+        while (done := publish_queued(db, SLICE_DOCUMENTS, aliases)).documents:
             evidence += done.evidence_rows
             indexed += done.documents_indexed
             documents += done.documents
         with transaction(db.conn):
             _redo_groups(db)
+            kill_point("figures-written")
     _analyze(db, force, state)
     with transaction(db.conn):
         db.execute("insert or replace into schema_info (key, value) values "
@@ -175,10 +177,11 @@ def _rebuild(db: sqlite_utils.Database) -> tuple[int, int]:
 
 
 
-def publish_queued(db: sqlite_utils.Database, limit: int = SLICE_DOCUMENTS
-                   ) -> PublicationSummary:
+def publish_queued(db: sqlite_utils.Database, limit: int = SLICE_DOCUMENTS,
+                   aliases: dict[str, str] | None = None) -> PublicationSummary:
     """Republish up to ``limit`` queued documents (step 1), in one transaction; their
-    figure groups are left in ``publish_groups`` for :func:`refresh_publication`."""
+    figure groups are left in ``publish_groups`` for :func:`refresh_publication`.
+    ``aliases``: ``db.search.place_alias_text(db)``, when the caller keeps it."""
     started = time.monotonic()
     with transaction(db.conn):
         db.execute("create temp table if not exists publish_slice "
@@ -200,7 +203,7 @@ def publish_queued(db: sqlite_utils.Database, limit: int = SLICE_DOCUMENTS
              for metric, code, name_en, name_zh, place, year in groups})
         evidence = db.execute("select count(*) from fact_evidence where document_id in "
                               "(select document_id from temp.publish_slice)").fetchone()[0]
-        update_fact_search(db, place_alias_text(db))
+        update_fact_search(db, place_alias_text(db) if aliases is None else aliases)
         indexed = update_document_search(db, only_queued=True)
         db.execute("delete from publish_queue where document_id in "
                    "(select document_id from temp.publish_slice)")

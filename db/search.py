@@ -29,6 +29,7 @@ Queries go through :func:`match_expression`, registered in SQLite as ``search_ma
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -39,6 +40,7 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 SEARCH_TABLES = ("facts_search", "documents_search")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
+_CJK_SPLIT = re.compile(f"([{_CJK}]+)")
 _WORD = re.compile(rf"[^\W{_CJK}]+")
 _QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
 
@@ -47,14 +49,12 @@ def index_text(text: str | None) -> str:
     """``text`` as the index sees it: each Chinese run as bigrams plus its last character."""
     if not text:
         return ""
-    out, pos = [], 0
-    for match in _CJK_RUN.finditer(text):
-        run = match.group()
-        out.append(text[pos:match.start()])
-        out.append(" " + " ".join([run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]) + " ")
-        pos = match.end()
-    out.append(text[pos:])
-    return "".join(out)
+    parts = _CJK_SPLIT.split(text)  # text, run, text, run, ..., text
+    for i in range(1, len(parts), 2):
+        run = parts[i]
+        bigrams = " ".join(map(operator.add, run[:-1], run[1:]))
+        parts[i] = f" {bigrams} {run[-1]} " if bigrams else f" {run} "
+    return "".join(parts)
 
 
 def _phrases(text: str) -> Iterator[str]:
