@@ -21,9 +21,9 @@ from db.figures import FigureIds, Report, group_figures, group_prefix, place_key
 
 _SELECT = """
 select f.id, f.metric, f.value, f.approx, f.document_id, f.unit, f.place, f.place_code,
-       f.place_name_zh, f.place_name_en, f.year, f.sentence, f.origin,
+       f.place_name_zh, f.place_name_en, f.year, f.origin,
        coalesce(d.published, p.published), d.fetched_at,
-       coalesce(d.publisher, p.publisher, s.name, d.source_id), d.url
+       coalesce(d.publisher, p.publisher, s.name, d.source_id)
 from facts f
 join documents d on d.id = f.document_id
 left join documents p on p.id = d.parent_id
@@ -63,12 +63,12 @@ def read_groups(db: sqlite_utils.Database, only: set[tuple] | None = None) -> Gr
         rows.sort(key=lambda row: row[0])
     for row in rows:
         (fact_id, metric, value, approx, doc_id, unit, place, code, name_zh, name_en, year,
-         sentence, origin, published, fetched_at, source, url) = row
+         origin, published, fetched_at, source) = row
         key = (metric, place_key(code, name_en, name_zh, place), year or "")
         if only is not None and key not in only:
             continue
         groups.reports[key].append(Report(fact_id, value, approx or 0, doc_id, published,
-                                          fetched_at, source, sentence, url, origin))
+                                          fetched_at, source, origin))
         known = groups.info.setdefault(key, {"unit": unit, "place": place, "place_code": code,
                                              "place_name_zh": name_zh,
                                              "place_name_en": name_en})
@@ -132,9 +132,20 @@ def refresh_figures(db: sqlite_utils.Database, only: set[tuple] | None = None) -
         figures.extend(rows)
         links.update(pairs)
         conflicts.extend(disputes)
+    _fill_evidence(db, figures)
     _write(db, only, old, figures, conflicts)
     _point_facts(db, only, old, links)
     return len(figures)
+
+
+def _fill_evidence(db: sqlite_utils.Database, figures: list[dict]) -> None:
+    """Each figure's evidence: the sentence and URL of the fact its row names."""
+    where, params = _ids_in("f.id", (f["evidence"] for f in figures))
+    found = {r[0]: r[1:] for r in db.execute(
+        "select f.id, f.sentence, d.url from facts f join documents d on d.id = f.document_id "
+        f"where {where}", params)}
+    for figure in figures:
+        figure["evidence"], figure["evidence_url"] = found[figure["evidence"]]
 
 
 def _write(db: sqlite_utils.Database, only: set[tuple] | None, old: dict[int, str],

@@ -43,8 +43,10 @@ def same_within_rounding(a: float, b: float, approx: bool = False) -> bool:
     return abs(a - b) <= tolerance * (1 + 1e-9)
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
+    """A fact as a figure sees it (its sentence and URL are read for the chosen one only)."""
+
     fact_id: int
     value: float
     approx: int
@@ -52,8 +54,6 @@ class Report:
     published: str | None
     fetched_at: str | None
     source: str | None
-    sentence: str | None
-    url: str | None
     origin: str | None
 
 
@@ -172,7 +172,8 @@ def _figure_row(figure_id: int, fkey: str, key: tuple, info: dict, figure: Figur
         "last_published": max(published, default=None),
         "first_seen": min((r.fetched_at for r in reports if r.fetched_at), default=None),
         "conflict": 0, "other_values": None,
-        "evidence": dated[0].sentence, "evidence_url": dated[0].url,
+        # the earliest report's sentence and URL: filled in by evidence_of
+        "evidence": dated[0].fact_id, "evidence_url": None,
         "longitude": lon, "latitude": lat, "figure_key": fkey,
     }
 

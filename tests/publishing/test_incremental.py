@@ -157,3 +157,17 @@ def test_a_new_way_of_making_rows_republishes_everything_as_a_rebuild_would(craf
     rebuilt.close()
     database.close()
     assert differences(publication_state(path), publication_state(twin)) == {}
+
+
+def test_the_search_text_made_a_part_at_a_time_is_the_whole_body_indexed():
+    from db.search import fact_bodies, fact_body, index_text
+
+    aliases = {"451227": "巴马瑶族自治县 ; 巴马 ; bama ; 河池市 ; Hechi City"}
+    rows = [(1, 7, "巴马县今年安置搬迁群众3200户。", "3200户", "巴马县", "巴马瑶族自治县",
+             "Bama County", "451227"),
+            (2, 7, "巴马县今年安置搬迁群众3200户。", "12.5%", None, "", None, "451227"),
+            (3, 8, "Hechi relocated 12,000 households.", "12,000 households", "Hechi", None,
+             "Hechi City", None),
+            (4, 8, None, "中", "x中y", None, None, "nowhere")]
+    assert list(fact_bodies(rows, aliases)) == [
+        (row[0], index_text(fact_body(aliases, *row[2:]))) for row in rows]
