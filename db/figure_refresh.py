@@ -108,11 +108,12 @@ def _ids_in(column: str, ids: Iterable[int]) -> tuple[str, list[int]]:
     return f"{column} in (select value from json_each(?))", [json.dumps(list(ids))]
 
 
-def refresh_figures(db: sqlite_utils.Database, only: set[tuple] | None = None) -> int:
+def refresh_figures(db: sqlite_utils.Database, only: set[tuple] | None = None,
+                    evidence: bool = True) -> int:
     """Cluster every group (``only`` None) or the groups in ``only`` again and write them;
-    returns the number of figures written. ``fact_evidence.figure_id`` follows when only some
-    groups are redone (a full rebuild writes fact_evidence afterwards). Commits nothing: the
-    caller's transaction does."""
+    returns the number of figures written. ``fact_evidence.figure_id`` follows unless
+    ``evidence`` is false (a full rebuild writes fact_evidence afterwards). Commits nothing:
+    the caller's transaction does."""
     if only is not None:
         db.execute("create temp table if not exists touched_groups "
                    "(metric text, place_key text, year text, coded integer)")
@@ -134,7 +135,7 @@ def refresh_figures(db: sqlite_utils.Database, only: set[tuple] | None = None) -
         conflicts.extend(disputes)
     _fill_evidence(db, figures)
     _write(db, only, old, figures, conflicts)
-    _point_facts(db, only, old, links)
+    _point_facts(db, only, old, links, evidence)
     return len(figures)
 
 
@@ -187,7 +188,7 @@ def _write(db: sqlite_utils.Database, only: set[tuple] | None, old: dict[int, st
 
 
 def _point_facts(db: sqlite_utils.Database, only: set[tuple] | None, old: dict[int, str],
-                 links: dict[int, int]) -> None:
+                 links: dict[int, int], evidence: bool) -> None:
     """Set ``figure_id`` in facts and fact_evidence where it changed: the facts of the
     groups, and the facts that pointed at a figure of theirs but are in none now."""
     if only is None:
@@ -201,6 +202,7 @@ def _point_facts(db: sqlite_utils.Database, only: set[tuple] | None, old: dict[i
                if links.get(fact_id) != figure_id]
     changes += [(figure_id, fact_id) for fact_id, figure_id in links.items()
                 if fact_id not in now]
+    changes.sort(key=lambda change: change[1])  # in row order: each page written once
     db.conn.executemany("update facts set figure_id = ? where id = ?", changes)
-    if only is not None:
+    if evidence:
         db.conn.executemany("update fact_evidence set figure_id = ? where fact_id = ?", changes)

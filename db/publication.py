@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 PUBLICATION_FORMAT = "3"
 SLICE_DOCUMENTS = 2000  # queued documents republished per transaction
 ANALYZE_GROWTH = 1.1  # statistics are gathered again when facts.id grew by 10 %
+# Touched groups beyond this share of the figures are read in one scan of all facts.
+SCAN_ALL_GROUPS = 0.5
 
 
 @dataclass
@@ -167,7 +169,7 @@ def _rebuild(db: sqlite_utils.Database) -> tuple[int, int]:
     with transaction(db.conn):
         db.execute("delete from publish_queue")
         db.execute("delete from publish_groups")
-        refresh_figures(db)
+        refresh_figures(db, evidence=False)
         evidence = refresh_evidence(db)
         rebuild_fact_search(db)
         indexed = update_document_search(db, rebuild=True)
@@ -213,10 +215,13 @@ def publish_queued(db: sqlite_utils.Database, limit: int = SLICE_DOCUMENTS,
 
 
 def _redo_groups(db: sqlite_utils.Database) -> int:
-    """Step 2: cluster the noted groups again."""
+    """Step 2: cluster the noted groups again (all of them, read in one scan, when they are
+    most: after a first extraction)."""
     groups = {tuple(row) for row in db.execute(
         "select metric, place_key, year from publish_groups")}
-    written = refresh_figures(db, groups) if groups else 0
+    figures = db.execute("select count(*) from figures").fetchone()[0]
+    whole = len(groups) > SCAN_ALL_GROUPS * figures
+    written = refresh_figures(db, None if whole else groups) if groups else 0
     db.execute("delete from publish_groups")
     return written
 

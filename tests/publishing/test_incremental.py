@@ -6,7 +6,10 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 import db as store
+from db import publication
 from db.publication import refresh_publication
 from tests.publishing.conftest import BAMA, HECHI, XIANGXI, add_document, fact
 from tests.publishing.publication_state import differences, publication_state
@@ -104,7 +107,11 @@ CHANGES = [add_reports, reextract, delete_documents, recrawl_changed_page, renam
            edit_facts_by_hand, reextract_the_newest]
 
 
-def test_each_incremental_refresh_equals_a_full_rebuild(crafted_db, tmp_path):
+@pytest.mark.parametrize("scan_all", [0.0, float("inf")], ids=["groups-by-scan",
+                                                                "groups-by-index"])
+def test_each_incremental_refresh_equals_a_full_rebuild(crafted_db, tmp_path, monkeypatch,
+                                                        scan_all):
+    monkeypatch.setattr(publication, "SCAN_ALL_GROUPS", scan_all)
     path = tmp_path / "rw.db"
     path.write_bytes(crafted_db.read_bytes())
     database = store.open_db(path)
