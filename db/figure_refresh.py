@@ -32,14 +32,15 @@ where f.value is not null and f.metric is not null {only}
 order by f.id
 """
 # Facts of the touched groups: by code through the (metric, place_code) index, and the facts
-# without a code of the touched metrics (their key is a name, compared after reading).
+# without a code of the touched metrics whose name makes the group's key (rw_place_key is
+# db.figures.place_key, registered on the connection).
 _CODED = ("and f.id in (select f.id from temp.touched_groups g join facts f "
           "on f.metric = g.metric and f.place_code = g.place_key "
           "where coalesce(f.year, '') = g.year)")
 _UNCODED = ("and f.id in (select f.id from temp.touched_groups g join facts f "
-            "on f.metric = g.metric and f.place_code is null where g.coded = 0 union all "
-            "select f.id from temp.touched_groups g join facts f on f.metric = g.metric "
-            "and f.place_code = '' where g.coded = 0)")
+            "on f.metric = g.metric and (f.place_code is null or f.place_code = '') "
+            "where g.coded = 0 and coalesce(f.year, '') = g.year and rw_place_key(f.place_code, "
+            "f.place_name_en, f.place_name_zh, f.place) = g.place_key)")
 
 
 @dataclass
@@ -115,6 +116,7 @@ def refresh_figures(db: sqlite_utils.Database, only: set[tuple] | None = None,
     ``evidence`` is false (a full rebuild writes fact_evidence afterwards). Commits nothing:
     the caller's transaction does."""
     if only is not None:
+        db.conn.create_function("rw_place_key", 4, place_key, deterministic=True)
         db.execute("create temp table if not exists touched_groups "
                    "(metric text, place_key text, year text, coded integer)")
         db.execute("delete from temp.touched_groups")

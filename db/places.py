@@ -68,7 +68,8 @@ def _written_forms(db: sqlite_utils.Database) -> set[tuple[str, str, str]]:
 def refresh_places(db: sqlite_utils.Database, force: bool = False) -> bool:
     """Fill ``place_names``, ``place_tree`` and the places' points; skip when up to date."""
     count = db.execute("select count(*) from places").fetchone()[0]
-    done = db.execute("select value from schema_info where key = 'places_refreshed'").fetchone()
+    done = db.execute("select cast(value as text) from schema_info "
+                      "where key = 'places_refreshed'").fetchone()
     filled = db.execute("select 1 from place_tree limit 1").fetchone()
     if not force and filled and done and done[0] == str(count):
         return False

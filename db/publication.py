@@ -68,7 +68,8 @@ class PublicationSummary:
 
 
 def _state(db: sqlite_utils.Database) -> dict[str, str]:
-    return dict(db.execute("select key, value from schema_info where key in "
+    # schema_info.value has integer affinity: a number stored as text comes back a number
+    return dict(db.execute("select key, cast(value as text) from schema_info where key in "
                            "('publication_format', 'publication_places', 'analyzed_facts')"))
 
 
@@ -81,7 +82,7 @@ def places_digest(db: sqlite_utils.Database) -> str:
                 "select ancestor_code, code from place_tree order by ancestor_code, code"):
         for row in db.execute(sql):
             digest.update(repr(row).encode())
-    return digest.hexdigest()[:16]
+    return "places-" + digest.hexdigest()[:16]  # never read back as a number
 
 
 def prepare_publication(db: sqlite_utils.Database) -> bool:
