@@ -179,7 +179,6 @@ def _rebuild(db: sqlite_utils.Database) -> tuple[int, int]:
     return evidence, indexed
 
 
-
 def publish_queued(db: sqlite_utils.Database, limit: int = SLICE_DOCUMENTS,
                    aliases: dict[str, str] | None = None) -> PublicationSummary:
     """Republish up to ``limit`` queued documents (step 1), in one transaction; their
@@ -193,9 +192,7 @@ def publish_queued(db: sqlite_utils.Database, limit: int = SLICE_DOCUMENTS,
         db.execute("insert into temp.publish_slice select document_id from publish_queue "
                    "order by document_id limit ?", [limit])
         count = db.execute("select count(*) from temp.publish_slice").fetchone()[0]
-        if not count:
-            return PublicationSummary(0, 0, 0, 0, 0.0)
-        groups = replace_evidence(db)
+        groups = replace_evidence(db) if count else []
         groups += db.execute(
             f"select {GROUP_COLUMNS} from facts where document_id in "
             "(select document_id from temp.publish_slice) "
