@@ -13,6 +13,7 @@ from nlp.document.sentence import read_sentence
 from nlp.document.state import NO_SOURCE, FoundFact, SectionState, SentenceContext, Source
 from nlp.fact import Fact
 from nlp.lang import script_of
+from nlp.lookahead import skipping
 from nlp.periods.carry import carries, carries_over
 from nlp.periods.dates import parse_published
 from nlp.periods.grammar import find_periods
@@ -26,11 +27,13 @@ from nlp.quantities import find_quantities
 from nlp.spans import ByPosition
 
 # A sentence without a digit or Chinese numeral holds no fact: it is not read for facts.
-NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
-                     r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
-                     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
-                     r"thirds?|quarters?|fifths?|tenths?)\b",
-                     re.I)
+# (nlp.lookahead: the positions where no number can start are skipped.)
+NUMERIC = skipping(re.compile(
+    r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
+    r"thirds?|quarters?|fifths?|tenths?)\b",
+    re.I))
 
 
 def _sentence_place(refs: list[PlaceRef]) -> PlaceRef | None:
