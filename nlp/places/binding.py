@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from nlp.lookahead import skipping
 from nlp.places import get_place
 from nlp.places.references import PlaceRef, is_list
 from nlp.resources import load_json, ordered_alternation
 from nlp.settings import SETTINGS
 
 _W = load_json("nlp.places", "roles.json")
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = skipping(re.compile(
     rf"(?:{ordered_alternation(_W['object_before_zh'])})[^，,；;。：:]{{0,6}}$"
-    rf"|\b(?:{ordered_alternation(_W['object_before_en'])})\s+(?:the\s+)?$", re.I)
+    rf"|\b(?:{ordered_alternation(_W['object_before_en'])})\s+(?:the\s+)?$", re.I))
 _EXAMPLE_CLOSE = re.compile(r"等(?!于|级|待|同|候|等)")
 _EN_IN_AFTER_NOUN = re.compile(r"[A-Za-z-]+\s+(?:in|of|across)\s+(?:the\s+)?$")
 _CLAUSE_OPEN = re.compile(
