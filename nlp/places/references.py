@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from nlp.places import PlaceMention
 from nlp.resources import alternation, load_json, word_regex
@@ -97,6 +98,7 @@ _LATIN = re.compile(r"(?i:[a-z])")
 _EN_CUES_LATIN = all(_LATIN.search(word) for word in _P["national"]["en"])
 
 
+@lru_cache(maxsize=256)  # asked of the same clause for each of its figures
 def national_cue(text: str) -> bool:
     """Whether ``text`` scopes a figure to the whole country (全国, nationwide, the NDRC)."""
     english = not _EN_CUES_LATIN or _LATIN.search(text) is not None
