@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.lookahead import skipping
 from nlp.places import get_place
@@ -36,13 +36,15 @@ _CLAUSE_OPEN = re.compile(
 _CHAIN_GAP = re.compile(r"\s*(?:在|于)?\s*|['’]s\s+|,\s+")
 
 
-def _before(text: str, ref: PlaceRef) -> str:
-    return text[max(0, ref.start - SETTINGS.places.binding_lookback):ref.start]
-
-
 def objects(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places named as the object of a coverage, route or origin verb."""
-    return [r for r in refs if _OBJECT_BEFORE.search(_before(text, r))]
+    return [r for r in refs if _object_at(text, r.start)]
+
+
+@lru_cache(maxsize=512)  # each figure of a sentence asks again about the same places
+def _object_at(text: str, start: int) -> bool:
+    return _OBJECT_BEFORE.search(text[max(0, start - SETTINGS.places.binding_lookback):start]
+                                 ) is not None
 
 
 def example_lists(text: str, refs: list[PlaceRef], figure_start: int) -> list[PlaceRef]:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nlp.lookahead import skipping
 from nlp.places.references import PlaceRef
@@ -161,7 +162,13 @@ def helpers(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
 
 def examples(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places named only as an example (例如X镇, "such as X township")."""
-    return [r for r in refs if _EXAMPLE_BEFORE.search(_before(text, r))]
+    return [r for r in refs if _example_at(text, r.start)]
+
+
+@lru_cache(maxsize=512)  # each figure of a sentence asks again about the same places
+def _example_at(text: str, start: int) -> bool:
+    return _EXAMPLE_BEFORE.search(text[max(0, start - SETTINGS.places.role_lookback):start]
+                                  ) is not None
 
 
 _GIVEN_TO_ZH = ordered_alternation([w for w in _W["receiver_before_zh"] if w != "在"] + ["帮助"])
@@ -176,6 +183,7 @@ _SENT = re.compile(r"\b(?:sent|dispatched|donated|transferred|assigned|seconded)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 
 
+@lru_cache(maxsize=512)  # each figure of a sentence asks again about the same places
 def receives(text: str, ref: PlaceRef) -> bool:
     """Whether ``ref`` is named as the receiver of aid, funds or help (向西部, 援助X, "aid to",
     "sent ... to X")."""
