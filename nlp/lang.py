@@ -6,13 +6,17 @@ import re
 
 from nlp.settings import SETTINGS
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # runs: counted by length
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _han_count(text: str) -> int:
+    return sum(map(len, _HAN.findall(text)))
 
 
 def script_of(text: str) -> str:
     """``"zh"`` when Han characters outweigh English words in ``text``, else ``"en"``."""
-    han = len(_HAN.findall(text))
+    han = _han_count(text)
     words = len(_LATIN_WORD.findall(text))
     return "zh" if han and han >= words else "en"
 
@@ -24,7 +28,7 @@ def detect_lang(text: str) -> str:
     zh_lines = en_lines = 0
     han_total = word_total = 0
     for line in text.splitlines():
-        han = len(_HAN.findall(line))
+        han = _han_count(line)
         words = len(_LATIN_WORD.findall(line))
         han_total += han
         word_total += words

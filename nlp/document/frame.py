@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from nlp.document.sections import Section, Sentence
 from nlp.document.state import NO_SOURCE, SectionState, Source
 from nlp.lang import script_of
+from nlp.lookahead import skipping
 from nlp.periods.dates import RefDate
 from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period, year_period
@@ -168,8 +169,8 @@ def first_period(text: str | None, ref: RefDate | None) -> tuple[Period | None, 
 
 # 该批, 本批, "this batch", "the projects": a sentence that speaks of the batch or project the
 # headline names.
-_BACK_TO_BATCH = re.compile(r"[该本这此]批|[该本此]项目|这些项目|该工程|本工程"
-                            r"|(?i:\b(?:this|the|that)\s+(?:batch|project|programme|program)s?\b)")
+_BACK_TO_BATCH = skipping(re.compile(r"[该本这此]批|[该本此]项目|这些项目|该工程|本工程"
+                                     r"|(?i:\b(?:this|the|that)\s+(?:batch|project|programme|program)s?\b)"))
 
 
 def frames_sentence(state: SectionState, text: str) -> Period | None:

@@ -13,6 +13,7 @@ from nlp.document.sentence import read_sentence
 from nlp.document.state import NO_SOURCE, FoundFact, SectionState, SentenceContext, Source
 from nlp.fact import Fact
 from nlp.lang import script_of
+from nlp.lookahead import skipping
 from nlp.periods.carry import carries, carries_over
 from nlp.periods.dates import parse_published
 from nlp.periods.grammar import find_periods
@@ -26,15 +27,13 @@ from nlp.quantities import find_quantities
 from nlp.spans import ByPosition
 
 # A sentence without a digit or Chinese numeral holds no fact: it is not read for facts.
-NUMERIC = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
-                     r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
-                     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
-                     r"thirds?|quarters?|fifths?|tenths?)\b",
-                     re.I)
-
-
-def _refs_in(refs: ByPosition[PlaceRef], start: int, end: int) -> list[PlaceRef]:
-    return [r.shifted(-start) for r in refs.within(start, end)]
+# (nlp.lookahead: the positions where no number can start are skipped.)
+NUMERIC = skipping(re.compile(
+    r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
+    r"thirds?|quarters?|fifths?|tenths?)\b",
+    re.I))
 
 
 def _sentence_place(refs: list[PlaceRef]) -> PlaceRef | None:
@@ -83,8 +82,12 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
             para_texts, para_headline = [], sentence.headline
         para_texts.append(sentence.text)
         state = states[section]
-        named = _refs_in(placed, sentence.start, sentence.end)
-        antecedents = [r for r in named if r.shifted(sentence.start) not in helping]
+        # the places named in the sentence, in its offsets, beside the document's own refs
+        in_document = placed.within(sentence.start, sentence.end)
+        named = [r.shifted(-sentence.start) for r in in_document]
+        antecedents = [r for r, r_doc in zip(named, in_document, strict=True)
+                       if r_doc not in helping]
+        quoted_here = [r for r, r_doc in zip(named, in_document, strict=True) if r_doc in quoting]
         local_refs = sorted(named + cue_refs(sentence.text, antecedents, scope),
                             key=lambda r: r.start)
         s_lang = script_of(sentence.text)
@@ -111,8 +114,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
             carry_source = Source("paragraph", going_on[-1].text) if going_on else NO_SOURCE
         if stated and not sentence.headline and state.first_period is None:
             state.first_period, state.first_words = stated[0].period, stated[0].text
-        anaphor = _sentence_place([r for r in local_refs if r not in named
-                                   or r.shifted(sentence.start) not in quoting]) or anaphor
+        anaphor = _sentence_place([r for r in local_refs if r not in quoted_here]) or anaphor
         scope.observe([r for r in local_refs if r not in named or r in antecedents])
         local = _paragraph_place(sentence.text, local_refs, found) or local
         story = max((r for r in named if r.rank >= 4 and not is_list(r)), key=lambda r: r.start,

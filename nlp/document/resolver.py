@@ -9,6 +9,7 @@ from dataclasses import replace
 from nlp.document.frame import strong_frame
 from nlp.document.state import NO_SOURCE, SentenceContext, Source
 from nlp.fact import Fact
+from nlp.lookahead import skipping
 from nlp.metrics import stock
 from nlp.metrics.classifier import Candidate
 from nlp.periods.grammar import PeriodMention
@@ -197,7 +198,7 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     return ctx.main_place, ctx.main_source
 
 
-_ONE_PERSON = re.compile(r"(?i:\b(?:I|my|he|she|his|her)\b)|我|他|她")
+_ONE_PERSON = skipping(re.compile(r"(?i:\b(?:I|my|he|she|his|her)\b)|我|他|她"))
 
 
 def _not_subjects(c: Candidate, text: str, refs: list[PlaceRef],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.periods.dates import RefDate, dateline_date
 from nlp.resources import load_json
@@ -151,21 +152,25 @@ def clause_bounds(text: str, start: int, end: int,
                   protected: list[tuple[int, int]] = ()) -> tuple[int, int]:
     """The clause of ``text`` around ``[start, end)``: between delimiters outside numbers and
     ``protected`` spans (lists of places)."""
+    left, right = 0, len(text)
+    for d_start, d_end in _delimiters(text, tuple(protected)):
+        if d_end <= start:
+            left = d_end
+        elif d_start >= end:
+            right = d_start
+            break
+    return left, right
 
-    def is_delim(match: re.Match[str]) -> bool:
+
+@lru_cache(maxsize=64)  # a sentence's figures are read one after another
+def _delimiters(text: str, protected: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The clause delimiters of ``text``: not a comma inside a number, nor in ``protected``."""
+    found = []
+    for match in _CLAUSE_DELIMS.finditer(text):
         pos = match.start()
         if text[pos] in ",，" and 0 < pos < len(text) - 1:
             if text[pos - 1].isdigit() and text[pos + 1].isdigit():
-                return False
-        return not any(a <= pos < b for a, b in protected)
-
-    left, right = 0, len(text)
-    for match in _CLAUSE_DELIMS.finditer(text):
-        if not is_delim(match):
-            continue
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end:
-            right = match.start()
-            break
-    return left, right
+                continue
+        if not any(a <= pos < b for a, b in protected):
+            found.append(match.span())
+    return found

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nlp.document.sections import clause_bounds
+from nlp.lookahead import skipping
 from nlp.metrics import rules
 from nlp.settings import SETTINGS
 
@@ -90,7 +91,8 @@ _APPOSITION = re.compile(
     r"(?P<verb>(?:have|has|had|were|was|are|is|will|would)\b[^,;]*)",
     re.I,
 )
-_APPOSITION_WORDS = re.compile(r"including|among them|among whom|of whom|most of them", re.I)
+_APPOSITION_WORDS = skipping(re.compile(r"including|among them|among whom|of whom|most of them",
+                                        re.I))
 
 
 def _governing_verb_cue(text: str, start: int, lang: str) -> rules.Cue | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from nlp.lookahead import skipping
 from nlp.resources import alternation, load_json, word_regex
 from nlp.settings import SETTINGS
 
@@ -201,8 +202,8 @@ _RATE_AFTER = re.compile(r"\s*(?:左右|上下)?\s*(?:/|每)\s*(?:人\s*/\s*)?(?
                          r"|\s+(?:a|per|each|every)\s+(?:day|month|working\s+day)\b"
                          r"|\s+(?:daily|monthly)\b", re.I)
 _RATE_BEFORE_ZH = re.compile(r"日工资|日薪|月薪|月工资|月收入|月均|一天|每天|每日|每月|一个月")
-_NOT_WAGE = re.compile(r"补贴|补助|贷款|奖补|奖励|资助|救助|低保|分红|租金|"
-                       r"(?i:subsid|allowance|loan|grant|stipend|pension|bonus|reward|dividend|rent)")
+_NOT_WAGE = skipping(re.compile(r"补贴|补助|贷款|奖补|奖励|资助|救助|低保|分红|租金|"
+                                r"(?i:subsid|allowance|loan|grant|stipend|pension|bonus|reward|dividend|rent)"))
 
 
 def wage_rate(clause: str, start: int, end: int) -> bool:

@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from nlp.lookahead import skipping
+
 if TYPE_CHECKING:
     from nlp.metrics.classifier import Candidate
 
-_PLACE_COUNT = re.compile(
+_PLACE_COUNT = skipping(re.compile(
     r"(?:省份|省区|省市|市州|州市|县市区?|区县|地市|县|(?i:count(?:y|ies)|provinces?|"
     r"prefectures?(?: and cities)?|municipalities|regions))$"
-)
+))
 _CLAUSE_START = re.compile(r"[，,；;。：:!?！？\n]")
 # What may stand between the clause start and a subject count: a determiner or a region.
 _SUBJECT_LEAD_ZH = re.compile(r"^\s*(?:[^\d\s，,、]{1,4})?$")
@@ -87,12 +89,13 @@ def is_standing(c: Candidate, text: str, others: list[Candidate]) -> bool:
 
 # "The county has 23 sites", "Each worker earns 150 yuan a day": a present-tense statement
 # with no time word of its own does not take an earlier sentence's span of years.
-_PRESENT_EN = re.compile(
+_PRESENT_EN = skipping(re.compile(
     r"\b(?:is|are|earns?|employs?|lives?|works?|pays?|houses?|hosts?|makes?|gets?|receives?|"
     r"covers?|stands?|remains?)\b|\b(?:has|have)\s+(?:\w+\s+)?(?=[\d,.]+|some\b|about\b|"
-    r"more\b|over\b|nearly\b|around\b|a\b|an\b)", re.I)
-_PAST_EN = re.compile(r"\b(?:was|were|had|did|will|would)\b|\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b"
-                      r"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b[a-z]{3,}ed\b", re.I)
+    r"more\b|over\b|nearly\b|around\b|a\b|an\b)", re.I))
+_PAST_EN = skipping(re.compile(
+    r"\b(?:was|were|had|did|will|would)\b|\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b"
+    r"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b[a-z]{3,}ed\b", re.I))
 
 
 def present_statement(text: str) -> bool:
@@ -102,8 +105,8 @@ def present_statement(text: str) -> bool:
 
 # 曾, 一度, "used to", "once reached": a state of the past the text gives no date; the
 # publication year would misdate it.
-_PAST_STATE = re.compile(r"曾经|曾|一度|过去|以前|原来|原先|昔日|"
-                         r"(?i:\bused\s+to\b|\bonce\b|\bformerly\b|\bpreviously\b)")
+_PAST_STATE = skipping(re.compile(r"曾经|曾|一度|过去|以前|原来|原先|昔日|"
+                                  r"(?i:\bused\s+to\b|\bonce\b|\bformerly\b|\bpreviously\b)"))
 
 
 def past_state(text: str, clause_start: int, start: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.lookahead import skipping
 from nlp.resources import alternation, load_json
 from nlp.settings import SETTINGS
 
@@ -14,10 +15,10 @@ _YEAR = r"(?:19[89]\d|20\d\d)"
 _NUMERIC = re.compile(
     rf"(?<!\d)({_YEAR})\s*(?:[-/.]|年)\s*(\d{{1,2}})(?:\s*(?:[-/.]|月)\s*(\d{{1,2}}))?(?!\d)"
 )
-_EN_MONTH_YEAR = re.compile(
+_EN_MONTH_YEAR = skipping(re.compile(
     rf"\b({_MONTH_RE})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+|[A-Za-z]{{3,9}},?\s+)?({_YEAR})\b",
     re.I,
-)
+))
 _EN_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+({_YEAR})\b", re.I)
 _PUNCT_END = re.compile(r"[。！？!?；;]")
 

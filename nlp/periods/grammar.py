@@ -273,12 +273,12 @@ _COMPILED = {code: [(skipping(pattern), handler, role) for pattern, handler, rol
 # the strings each rule's matches must hold: a rule is tried only on sentences that hold them
 PREFILTERS = {code: Prefilter([pattern for pattern, _, _ in rules])
               for code, rules in _RULES.items()}
-_COMPARE_BEFORE_EN = re.compile(
+_COMPARE_BEFORE_EN = skipping(re.compile(
     r"(?:(?:compared|comparison)\s+(?:to|with)|than|over|against|relative\s+to|versus|vs\.?|"
     r"from)\s+(?:(?:that|those|the\s+level|the\s+figure|the\s+number)\s+)?(?:(?:in|of|for)\s+)?"
     r"(?:the\s+same\s+period\s+(?:(?:in|of|last)\s+)?)?(?:the\s+end\s+of\s+)?$"
     r"|the\s+same\s+period\s+(?:in|of)\s+$", re.I,
-)
+))
 _COMPARE_BEFORE_ZH = re.compile(rf"(?:{alternation(_W['comparison_before_zh'])})\s*$")
 _COMPARE_AFTER_ZH = re.compile(rf"^\s*(?:{alternation(_W['comparison_after_zh'])})")
 _DIGIT = re.compile(r"\d")

@@ -14,17 +14,18 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
+from nlp.lookahead import skipping
 from nlp.places import get_place
 from nlp.places.references import PlaceRef, is_list
 from nlp.resources import load_json, ordered_alternation
 from nlp.settings import SETTINGS
 
 _W = load_json("nlp.places", "roles.json")
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = skipping(re.compile(
     rf"(?:{ordered_alternation(_W['object_before_zh'])})[^，,；;。：:]{{0,6}}$"
-    rf"|\b(?:{ordered_alternation(_W['object_before_en'])})\s+(?:the\s+)?$", re.I)
+    rf"|\b(?:{ordered_alternation(_W['object_before_en'])})\s+(?:the\s+)?$", re.I))
 _EXAMPLE_CLOSE = re.compile(r"等(?!于|级|待|同|候|等)")
 _EN_IN_AFTER_NOUN = re.compile(r"[A-Za-z-]+\s+(?:in|of|across)\s+(?:the\s+)?$")
 _CLAUSE_OPEN = re.compile(
@@ -35,13 +36,15 @@ _CLAUSE_OPEN = re.compile(
 _CHAIN_GAP = re.compile(r"\s*(?:在|于)?\s*|['’]s\s+|,\s+")
 
 
-def _before(text: str, ref: PlaceRef) -> str:
-    return text[max(0, ref.start - SETTINGS.places.binding_lookback):ref.start]
-
-
 def objects(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places named as the object of a coverage, route or origin verb."""
-    return [r for r in refs if _OBJECT_BEFORE.search(_before(text, r))]
+    return [r for r in refs if _object_at(text, r.start)]
+
+
+@lru_cache(maxsize=512)  # each figure of a sentence asks again about the same places
+def _object_at(text: str, start: int) -> bool:
+    return _OBJECT_BEFORE.search(text[max(0, start - SETTINGS.places.binding_lookback):start]
+                                 ) is not None
 
 
 def example_lists(text: str, refs: list[PlaceRef], figure_start: int) -> list[PlaceRef]:

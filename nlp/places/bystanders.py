@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.lookahead import skipping
 from nlp.places.references import PlaceRef
 from nlp.resources import load_json, ordered_alternation
 from nlp.settings import SETTINGS
@@ -49,8 +50,8 @@ _ORG_AFTER = re.compile(
 _Q = SETTINGS.places.quote_max_chars
 _QUOTE = re.compile(rf"\"[^\"\n]{{2,{_Q}}}\"|“[^”\n]{{2,{_Q}}}”|「[^」\n]{{2,{_Q}}}」")
 # a cheap test before the place-by-place checks: keep it in step with the words above
-_QUICK = re.compile(
-    r"\bwho\b|\bfrom\b|native|hail|来自|家住|老家在|曾|以前在|此前在|原在|早年在|之前在", re.I)
+_QUICK = skipping(re.compile(
+    r"\bwho\b|\bfrom\b|native|hail|来自|家住|老家在|曾|以前在|此前在|原在|早年在|之前在", re.I))
 
 
 def persons(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:

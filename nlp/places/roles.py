@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from nlp.lookahead import skipping
 from nlp.places.references import PlaceRef
 from nlp.resources import load_json, ordered_alternation
 from nlp.settings import SETTINGS
@@ -24,40 +26,41 @@ def _words(name: str) -> str:
     return ordered_alternation(_W[name])
 
 
-_PAIRED = re.compile(
+_PAIRED = skipping(re.compile(
     rf"{_words('paired_zh')}|"
     r"paired|pairing|counterpart|east-west|east–west|\baid\b|assistance|\bassisted\b",
     re.I,
-)
-_RECEIVER_BEFORE = re.compile(
+))
+_RECEIVER_BEFORE = skipping(re.compile(
     rf"(?:{_words('receiver_before_zh')})$"
     r"|\b(?:aid|assistance|support|help)\s+(?:to|for)\s+(?:the\s+)?$"
     r"|\b(?:in|to|for|helped|help|helping|supported|supporting|assisted|assisting)\s+"
     r"(?:the\s+)?$",
     re.I,
-)
+))
 _WORK = re.compile(rf"{_words('work_zh')}|employ|work|jobs?\b|migrant|hired", re.I)
-_ORIGIN_BEFORE = re.compile(rf"(?:{_words('origin_before_zh')})$|\bfrom\s+(?:the\s+)?$", re.I)
+_ORIGIN_BEFORE = skipping(re.compile(
+    rf"(?:{_words('origin_before_zh')})$|\bfrom\s+(?:the\s+)?$", re.I))
 _ORIGIN_AFTER = re.compile(rf"^(?:籍|的?(?:脱贫|农村)?(?:{_words('origin_workers_zh')}))")
-_DESTINATION_BEFORE = re.compile(
-    rf"(?:{_words('destination_before_zh')})$|\b(?:in|to)\s+(?:the\s+)?$", re.I)
+_DESTINATION_BEFORE = skipping(re.compile(
+    rf"(?:{_words('destination_before_zh')})$|\b(?:in|to)\s+(?:the\s+)?$", re.I))
 _DESTINATION_AFTER = re.compile(
     rf"^(?:等地|等省份?|等城市|等)?(?:{_words('destination_work_zh')})")
 _WORK_IN = re.compile(
     r"\b(?:work|works|working|worked|employed|jobs?|hired|placed|migrated|moved)\s+(?:in|to)\s+"
     r"(?:the\s+)?$", re.I)
-_NATIONAL_RULE = re.compile(
+_NATIONAL_RULE = skipping(re.compile(
     rf"(?:{_words('national_bodies_zh')})(?:的)?(?:{_words('national_rule_zh')})"
     r"|\b(?:national|nationwide|central\s+government'?s?|country'?s)\s+"
     rf"(?:{_words('national_rule_en')})s?\b",
     re.I,
-)
+))
 # "安置区分布在昭通、怒江、文山等州市", "sites spread across Bijie and Tongren": where
 # things sit, never the subject of the sentence's figures.
-_SPREAD_BEFORE = re.compile(
+_SPREAD_BEFORE = skipping(re.compile(
     rf"(?:{_words('spread_before_zh')})$"
     rf"|\b(?:{_words('spread_before_en')})\s+(?:across|over|among|in|throughout)"
-    r"\s+(?:the\s+)?$", re.I)
+    r"\s+(?:the\s+)?$", re.I))
 
 
 def _province(ref: PlaceRef) -> str | None:
@@ -135,12 +138,12 @@ _HELPER_BEFORE = re.compile(
     r"(?:the\s+)?$", re.I)
 _HELPER_PAIRED = re.compile(r"\s+(?:was|were|has\s+been|is)\s+paired\s+(?:up\s+)?with\b", re.I)
 _HELPER_PARTNER = re.compile(rf"(?:{_words('helper_partner_zh')})")
-_HELPER_QUICK = re.compile(
-    r"企业|援建|援助|帮扶资金|客商|商会|投资商|结对|对口|协作|\bfrom\b|paired", re.I)
+_HELPER_QUICK = skipping(re.compile(
+    r"企业|援建|援助|帮扶资金|客商|商会|投资商|结对|对口|协作|\bfrom\b|paired", re.I))
 # "例如哲觉镇…", "in towns such as Zhejue township": an example inside a larger figure.
-_EXAMPLE_BEFORE = re.compile(
+_EXAMPLE_BEFORE = skipping(re.compile(
     rf"(?:{_words('example_before_zh')})$"
-    r"|\b(?:such\s+as|e\.g\.,?|for\s+example,?|for\s+instance,?)\s+(?:the\s+)?$", re.I)
+    r"|\b(?:such\s+as|e\.g\.,?|for\s+example,?|for\s+instance,?)\s+(?:the\s+)?$", re.I))
 
 
 def helpers(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -159,14 +162,20 @@ def helpers(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
 
 def examples(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places named only as an example (例如X镇, "such as X township")."""
-    return [r for r in refs if _EXAMPLE_BEFORE.search(_before(text, r))]
+    return [r for r in refs if _example_at(text, r.start)]
+
+
+@lru_cache(maxsize=512)  # each figure of a sentence asks again about the same places
+def _example_at(text: str, start: int) -> bool:
+    return _EXAMPLE_BEFORE.search(text[max(0, start - SETTINGS.places.role_lookback):start]
+                                  ) is not None
 
 
 _GIVEN_TO_ZH = ordered_alternation([w for w in _W["receiver_before_zh"] if w != "在"] + ["帮助"])
-_RECEIVES = re.compile(
+_RECEIVES = skipping(re.compile(
     rf"(?:{_GIVEN_TO_ZH})$"
     r"|\b(?:aid|assistance|support|help|funds?|funding)\s+(?:to|for)\s+(?:the\s+)?$"
-    r"|\b(?:helped|helping|assisted|assisting|supported|supporting)\s+(?:the\s+)?$", re.I)
+    r"|\b(?:helped|helping|assisted|assisting|supported|supporting)\s+(?:the\s+)?$", re.I))
 
 
 # "have sent 837 cadres and 3,680 technicians to Yunnan": what was sent went to the receiver.
@@ -174,6 +183,7 @@ _SENT = re.compile(r"\b(?:sent|dispatched|donated|transferred|assigned|seconded)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 
 
+@lru_cache(maxsize=512)  # each figure of a sentence asks again about the same places
 def receives(text: str, ref: PlaceRef) -> bool:
     """Whether ``ref`` is named as the receiver of aid, funds or help (向西部, 援助X, "aid to",
     "sent ... to X")."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from nlp.lookahead import skipping
 from nlp.places import get_place, link_places
 from nlp.places.gazetteer import gazetteer
 from nlp.places.model import Place
@@ -24,13 +25,13 @@ _ZH_CUE = re.compile(
     r"(?P<kind>该|本|此|这个|全|我)(?P<unit>社区|街道|村|镇|乡(?![镇村])|县(?!城)|市|州(?!县)"
     r"|区(?!域|间)|省)(?!场|民|长|委|级|里|际|直属|属)"
 )
-_EN_CUE = re.compile(
+_EN_CUE = skipping(re.compile(
     r"\b(?P<kind>the|this|our|the\s+whole|the\s+entire|across\s+the|throughout\s+the)\s+"
     r"(?P<unit>village|town|township|county|prefecture|city|province|region|community)\b"
     r"(?![-‐])"
     r"|\b(?P<unit2>prefecture|county|city|province|region)[-\s]?wide\b",
     re.I,
-)
+))
 _LATIN = re.compile(r"(?i:[a-z])")  # every English cue holds a Latin letter
 # 县里通过…, 州里: the document's own county or prefecture, spoken of as an authority.
 _ZH_OWN = re.compile(r"(?<![\u4e00-\u9fff])(?P<unit>县|州|市|省)(?:里|上)(?=[\u4e00-\u9fff])")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from nlp.lookahead import skipping
 from nlp.places.romanize import is_pinyin, romanize
 from nlp.places.scan import common_words, is_cjk
 from nlp.resources import load_json
@@ -24,9 +25,9 @@ _EN_PATTERN = re.compile(
 )
 # "Yilishe and Zhongping communities", "Ganxi, Laoji and Xiaozhai villages": names sharing one
 # plural level word.
-_EN_PLURAL = re.compile(
+_EN_PLURAL = skipping(re.compile(
     r"((?:[A-Z][a-z]+(?:['’-][a-z]+)*, )*[A-Z][a-z]+(?:['’-][a-z]+)*,? and [A-Z][a-z]+"
-    r"(?:['’-][a-z]+)*) (villages|towns|townships|communities|subdistricts)\b")
+    r"(?:['’-][a-z]+)*) (villages|towns|townships|communities|subdistricts)\b"))
 _EN_PLURAL_QUICK = re.compile(r" and [A-Z].{0,40}? (?:villages|towns|townships|communities|subdis)")
 _EN_NAME = re.compile(r"[A-Z][a-z]+(?:['’-][a-z]+)*")
 _EN_PLURAL_LEVEL = {"villages": "Village", "towns": "Town", "townships": "Township",
@@ -227,8 +228,9 @@ def _english_plural(text: str, lo: int, hi: int) -> list[Locality]:
 # Named resettlement sites: 德胜安置区, 五里岗安置社区, "Xinmin resettlement community",
 # "Wumeng Relocation Town". The name is kept as written; a generic modifier (集中安置区,
 # 万人以上安置区) or a headline's type word alone ("the Relocation Town") is no name.
-_ZH_SITE = re.compile(r"(?:易地扶贫搬迁|易地搬迁|扶贫搬迁|移民搬迁|生态搬迁|搬迁)?(?:集中)?"
-                      r"(?:安置社区|安置小区|安置区|安置点)")
+_ZH_SITE = skipping(re.compile(r"(?:易地扶贫搬迁|易地搬迁|扶贫搬迁|移民搬迁|生态搬迁|搬迁)?"
+                               r"(?:集中)?"
+                               r"(?:安置社区|安置小区|安置区|安置点)"))
 _SITE_GENERIC = ("集中", "分散", "城镇", "县城", "城区", "大型", "中型", "小型", "万人", "千人",
                  "以上", "跨县", "跨区", "易地", "搬迁", "扶贫", "新建", "统一", "所有", "全部",
                  "各个", "部分", "这些", "多个", "移民", "后续", "上述", "前述", "以下", "其他",

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+from nlp.lookahead import skipping
 from nlp.prefilter import Alternation
 from nlp.quantities.lexicon import lexicon
 from nlp.resources import alternation
@@ -44,10 +45,10 @@ _PATTERNS = [
 
 
 # Rarer kinds, searched only where a cheap test finds a hint of them.
-_RARE_QUICK = re.compile(
+_RARE_QUICK = skipping(re.compile(
     r"\d-\d|热线|专线|(?i:hotline)|至少|(?i:at least one)|户[一1]人|123\d\d|拨打|致电|岁|"
-    r"(?i:aged|year-old|years? old)")
-_RARE = re.compile(
+    r"(?i:aged|year-old|years? old)"))
+_RARE = skipping(re.compile(
     r"(?<![\d.])\(?0\d{2,3}\)?-\d{5,9}(?![\d.])"  # 0951-12345 (area code, short line)
     r"|(?<![\d.])\d{5,6}(?= ?(?:政务|便民|服务|投诉|举报|监督|咨询)*(?:热线|专线)|(?i: ?hotline))"
     r"|(?<=拨打)\d{3,6}|(?<=致电)\d{3,6}"  # 拨打12345反映问题: a service number
@@ -60,7 +61,7 @@ _RARE = re.compile(
     r"|(?<![\d.])\d{1,3}(?:\s*(?:-|–|至|到|~|～)\s*\d{1,3})?\s*周?岁"
     r"|至少有?[一1]人|[一每]户(?:至少)?[一1]人"  # 每户至少一人: a rule, not a count
     r"|(?i:at least one (?:family )?(?:person|member|worker|labou?rer))"
-)
+))
 
 
 @cache

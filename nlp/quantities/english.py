@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.lookahead import skipping
+
 UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -41,7 +43,7 @@ def _by_first_letter(words: list[str]) -> str:
 WORD = _by_first_letter(_WORDS)
 # A run of number words joined by spaces, hyphens or "and"; split into numbers by parse_words.
 WORD_RUN = rf"\b{WORD}(?:(?:[ ]*-[ ]*|[ ]+|[ ]+(?:and|point)[ ]+){WORD})*\b"
-_TOKEN = re.compile(rf"\b(?:and|point)\b|{WORD}", re.IGNORECASE)
+_TOKEN = skipping(re.compile(rf"\b(?:and|point)\b|{WORD}", re.IGNORECASE))
 
 
 def parse_words(run: str, offset: int = 0) -> list[tuple[int, int, float]]:

@@ -6,6 +6,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from nlp.lookahead import skipping
 from nlp.quantities.counted import counts_projects
 from nlp.resources import alternation, load_json
 from nlp.settings import SETTINGS
@@ -122,17 +123,17 @@ def is_not_a_fact(text: str, q: Quantity) -> bool:
 @cache
 def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     prefixes = load_json("nlp.quantities", "filters.json")["name_prefixes"]
-    en = re.compile(rf"(?<![A-Za-z])(?:{alternation(prefixes['en'])})\s*$", re.I)
-    zh = re.compile(rf"(?:{alternation(prefixes['zh'])})\s*$")
+    en = skipping(re.compile(rf"(?<![A-Za-z])(?:{alternation(prefixes['en'])})\s*$", re.I))
+    zh = skipping(re.compile(rf"(?:{alternation(prefixes['zh'])})\s*$"))
     return en, zh
 
 
 def _inside_brackets(text: str, start: int, end: int) -> bool:
-    before, after = text[:start], text[end:]
-    opened = before.rfind("[")
-    return opened > before.rfind("]") and after.find("]") != -1 and (
-        after.find("]") < (after.find("[") if "[" in after else len(after))
-    )
+    opened = text.rfind("[", 0, start)
+    if opened <= text.rfind("]", 0, start):
+        return False
+    closed, reopened = text.find("]", end), text.find("[", end)
+    return closed != -1 and closed < (reopened if reopened != -1 else len(text))
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+from nlp.lookahead import skipping
 from nlp.quantities.blockers import blocked_spans, overlaps
 from nlp.quantities.context import (
     Unit,
@@ -28,10 +29,11 @@ _YEAR_PREP = re.compile(r"(?i:\b(?:in|since|from|by|of|during|until|till|before|
                         r" $")
 _CHANGE_FROM = re.compile(r"(?:从|由|(?i:\bfrom ))$")
 _BETWEEN = re.compile(r"(?i:\bbetween )$|介于$|在$")
-_NEGATIVE = re.compile(r"(?:[负負]|(?<![\w.,%)-])-|(?i:\b(?:minus|negative) ))$")
+_NEGATIVE = skipping(re.compile(r"(?:[负負]|(?<![\w.,%)-])-|(?i:\b(?:minus|negative) ))$"))
 _INNER_APPROX = re.compile(r"[余多来许]|\+(?!\d)")
-_LABEL = re.compile(r"(?i:\b(?:group|no|nos|nr|article|section|chapter|table|figure|fig|phase|"
-                    r"item|part|step|page|pp?|vol|issue|room|line|level|grade|class)\.? ?)$")
+_LABEL = skipping(re.compile(
+    r"(?i:\b(?:group|no|nos|nr|article|section|chapter|table|figure|fig|phase|"
+    r"item|part|step|page|pp?|vol|issue|room|line|level|grade|class)\.? ?)$"))
 _PERCENT_OF = re.compile(r"(?i:\b(?:per ?cents?|percents?) of )$")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.lookahead import skipping
 from nlp.quantities.context import approx_after, approx_before
 from nlp.quantities.model import Quantity
 
@@ -30,8 +31,9 @@ _EN_RATIO = re.compile(
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
 _ZH = re.compile(r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|一半|半数|过半")
-_QUICK = re.compile(r"[Hh]alf|[Tt]hird|[Qq]uarter|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|"
-                    r"[Tt]enth|分之|一半|半数|过半|HALF| in every | in \w+ | out of ")
+_QUICK = skipping(re.compile(
+    r"[Hh]alf|[Tt]hird|[Qq]uarter|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|"
+    r"[Tt]enth|分之|一半|半数|过半|HALF| in every | in \w+ | out of "))
 _QUICK_ZH = re.compile(r"分之|一半|半数|过半")  # all _QUICK finds in a text without Latin letters
 _LATIN = re.compile(r"[A-Za-z]")
 

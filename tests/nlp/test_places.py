@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from nlp.places import Place, get_place, iter_places, link_places, lookup
+from nlp.places.references import PlaceRef
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -392,3 +394,13 @@ def test_every_exonym_row_names_an_existing_division():
         if line and not line.startswith("#"):
             exonym, code, name_zh, _flags = line.split("\t")
             assert get_place(code).name_zh == name_zh, exonym
+
+
+def test_a_shifted_place_keeps_every_field() -> None:
+    # every field set to its own value, so a field added later and not passed on fails here
+    names = [f.name for f in fields(PlaceRef)]
+    ref = PlaceRef(*[3, 6, *[f"value of {name}" for name in names[2:]]])
+    moved = ref.shifted(5)
+    assert (moved.start, moved.end) == (8, 11)
+    assert all(getattr(moved, name) == getattr(ref, name) for name in names[2:])
+    assert moved.shifted(-5) == ref
