@@ -10,6 +10,7 @@ place as written) does not depend on the query plan.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -59,15 +60,18 @@ def read_groups(db: sqlite_utils.Database, only: set[tuple] | None = None) -> Gr
     groups = Groups()
     queries = [_SELECT.format(only="")] if only is None else [
         _SELECT.format(only=_CODED), _SELECT.format(only=_UNCODED)]
-    rows = [row for sql in queries for row in db.execute(sql)]
-    if only is not None:
-        rows.sort(key=lambda row: row[0])
+    # both in id order: merged as they are read, never all held at once
+    rows = heapq.merge(*(db.conn.execute(sql) for sql in queries), key=lambda row: row[0])
+    shared: dict = {}  # one copy of each document's strings (and of the origins)
     for row in rows:
         (fact_id, metric, value, approx, doc_id, unit, place, code, name_zh, name_en, year,
          origin, published, fetched_at, source) = row
         key = (metric, place_key(code, name_en, name_zh, place), year or "")
         if only is not None and key not in only:
             continue
+        published, fetched_at, source = shared.setdefault(doc_id, (published, fetched_at,
+                                                                   source))
+        origin = shared.setdefault(origin, origin)
         groups.reports[key].append(Report(fact_id, value, approx or 0, doc_id, published,
                                           fetched_at, source, origin))
         known = groups.info.setdefault(key, {"unit": unit, "place": place, "place_code": code,
