@@ -9,7 +9,10 @@ extracts its own copy of it. Printed per setting: wall time, documents/s, charac
 memory (largest process, and the sum over the run and its workers), CPU seconds used (sampled,
 so slightly low: with other work on the machine, wall time / CPU tells how much of the cores
 the run got), the hours 1,000,000
-documents would take at that rate, and the speed-up over ``--jobs 1``. The machine may be
+documents would take at that rate, the speed-up over ``--jobs 1``, and how much of the wall
+time the publication refresh took (``db/publication.py``, read from the run's ``-v`` log). Then
+``--add`` new documents go into the last database and ``reliefwatch extract`` runs again: the
+time of that refresh is what a scheduled run adding a few documents pays. The machine may be
 shared with other work: say so next to any figure you quote.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sqlite3
 import string
@@ -42,13 +46,14 @@ def letters(n: int) -> str:
             return out
 
 
-def build(path: Path, count: int) -> int:
-    """A database of ``count`` distinct real-length documents; returns their characters."""
+def build(path: Path, count: int, first: int = 0) -> int:
+    """A database of ``count`` distinct real-length documents (numbered from ``first``);
+    returns their characters."""
     docs = real_documents() or written_documents(2.0)
     database = store.open_db(path)
     database.execute("pragma synchronous = off")
     chars = 0
-    for n in range(count):
+    for n in range(first, first + count):
         doc = docs[n % len(docs)]
         text = f"{doc['text']}\n文档 {letters(n)}"
         chars += len(text)
@@ -89,9 +94,18 @@ def tree_rss(root: int, cpu: dict[int, float]) -> tuple[int, int]:
     return max(sizes, default=0), sum(sizes)
 
 
+_REFRESHED = re.compile(r"publication refreshed: .*seconds=([\d.]+)")
+
+
+def refresh_seconds(log: str) -> float | None:
+    """Seconds the publication refresh logged in ``log`` took (None: not logged)."""
+    found = _REFRESHED.findall(log)
+    return float(found[-1]) if found else None
+
+
 def extract(path: Path, jobs: str) -> dict:
     """Run ``reliefwatch extract`` on ``path``; wall time and peak memory."""
-    args = [EXE, "extract", "--quiet", "--db", str(path)]
+    args = [EXE, "-v", "extract", "--quiet", "--db", str(path)]
     if jobs != "all":
         args += ["--jobs", jobs]
     start = time.perf_counter()
@@ -109,7 +123,15 @@ def extract(path: Path, jobs: str) -> dict:
     with sqlite3.connect(path) as conn:
         facts = conn.execute("select count(*) from facts").fetchone()[0]
     return {"seconds": seconds, "peak_one": peak_one, "peak_sum": peak_sum, "facts": facts,
-            "cpu": sum(cpu.values())}
+            "cpu": sum(cpu.values()), "refresh": refresh_seconds(err)}
+
+
+def add_and_extract(path: Path, first: int, count: int) -> None:
+    """Store ``count`` new documents in an extracted database and extract them."""
+    build(path, count, first)
+    r = extract(path, "1")
+    print(f"then {count} new documents: extract {r['seconds']:.2f} s, of which the "
+          f"publication refresh {r['refresh']} s", flush=True)
 
 
 def main() -> None:
@@ -117,6 +139,8 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=20_000)
     parser.add_argument("--jobs", default="1,all", help="settings to compare, e.g. 1,2,all")
+    parser.add_argument("--add", type=int, default=10,
+                        help="documents added to the last database and extracted (0: none)")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="rw-bench-") as tmp:
@@ -141,6 +165,7 @@ def main() -> None:
                   f"CPU {r['cpu']:6.1f} s  "
                   f"1,000,000 documents: {1e6 / rate / 3600:4.2f} h  "
                   f"speed-up {rate / first:.2f}x", flush=True)
+            print(f"           of which the publication refresh: {r['refresh']} s")
             # What the run would take on idle cores: its CPU time spread over the cores it
             # could use. On a shared machine the wall time above also holds others' work.
             workers = min(cores, cores if jobs == "all" else int(jobs))
@@ -150,6 +175,8 @@ def main() -> None:
                   f"{workers} idle core(s): {idle_rate:7.1f} documents/s, 1,000,000 "
                   f"documents: {1e6 / idle_rate / 3600:4.2f} h, speed-up "
                   f"{idle_rate / first_idle:.2f}x (estimate from CPU time)", flush=True)
+            if args.add and jobs == args.jobs.split(",")[-1]:
+                add_and_extract(copy, args.documents, args.add)
             copy.unlink()
 
 

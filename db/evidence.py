@@ -75,18 +75,46 @@ def table_row_evidence(sentence: str | None, tables_json: str | None, text: str 
     return "\n".join(parts)
 
 
-def refresh_evidence(db: sqlite_utils.Database) -> int:
-    """Rebuild ``fact_evidence`` from facts, documents, sources and places."""
+def _select(db: sqlite_utils.Database) -> str:
     have = db.table("facts").columns_dict
-    optional = {c: f"f.{c}" if c in have else "null" for c in OPTIONAL}
-    with db.conn:
-        db.execute("delete from fact_evidence")
-        db.execute(f"insert into fact_evidence ({_COLUMNS}) " + _SELECT.format(**optional))
-        table_facts = db.execute(
-            "select f.id, f.sentence, d.tables, d.text from facts f "
-            "join documents d on d.id = f.document_id "
-            "where f.origin = 'table' and d.tables is not null").fetchall()
-        db.conn.executemany(
-            "update fact_evidence set sentence = ? where fact_id = ?",
-            [(table_row_evidence(s, t, x), i) for i, s, t, x in table_facts])
+    return _SELECT.format(**{c: f"f.{c}" if c in have else "null" for c in OPTIONAL})
+
+
+def _table_rows(db: sqlite_utils.Database, only: str) -> None:
+    """Give the table-row facts (of the documents in ``only``) their table's header and unit."""
+    table_facts = db.execute(
+        "select f.id, f.sentence, d.tables, d.text from facts f "
+        "join documents d on d.id = f.document_id "
+        f"where f.origin = 'table' and d.tables is not null {only}").fetchall()
+    db.conn.executemany(
+        "update fact_evidence set sentence = ? where fact_id = ?",
+        [(table_row_evidence(s, t, x), i) for i, s, t, x in table_facts])
+
+
+def refresh_evidence(db: sqlite_utils.Database) -> int:
+    """Rebuild ``fact_evidence`` from facts, documents, sources and places (after figures).
+    Commits nothing: the caller's transaction does."""
+    db.execute("delete from fact_evidence")
+    db.execute(f"insert into fact_evidence ({_COLUMNS}) " + _select(db))
+    _table_rows(db, "")
     return db.execute("select count(*) from fact_evidence").fetchone()[0]
+
+
+_OF_QUEUED = "document_id in (select document_id from temp.publish_slice)"
+GROUP_COLUMNS = "metric, place_code, place_name_en, place_name_zh, place, year"
+
+
+def replace_evidence(db: sqlite_utils.Database) -> list[tuple]:
+    """Rewrite the rows of the facts of the documents in ``temp.publish_slice``: the rows of
+    their old facts go (also a row whose fact id a new fact now has), their current facts
+    get rows with their current ``figure_id``. Returns the old rows' (metric, place_code,
+    place_name_en, place_name_zh, place, year) with a value, whose figures must be redone."""
+    old = []
+    for stale in (_OF_QUEUED, f"fact_id in (select id from facts f where f.{_OF_QUEUED})"):
+        old += db.execute(f"select {GROUP_COLUMNS} from fact_evidence where {stale} "
+                          "and metric is not null and value is not null").fetchall()
+        db.execute(f"delete from fact_evidence where {stale}")
+    db.execute(f"insert into fact_evidence ({_COLUMNS}) " + _select(db)
+               + f" where f.{_OF_QUEUED}")
+    _table_rows(db, f"and f.{_OF_QUEUED}")
+    return old

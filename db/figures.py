@@ -7,23 +7,24 @@ rounding (4.05亿 = 405,000,000 = 40500万元; 2.17万人 = 21,700). Two figures
 metric, known place and known period but different values are a *conflict* (a corrected
 figure, a typo, a misread): both are flagged and listed side by side in ``figure_conflicts``.
 
-Rebuilt whole after each extraction; a figure keeps its id while its key (metric, place,
-period, rounded value) stays the same, so links and feed entries last.
+This module clusters one group's facts into figures; ``db/figure_refresh.py`` reads the groups
+and writes the tables (every group, or only those changed facts touched). A figure keeps its id
+while its key (metric, place, period, rounded value) stays the same, so links and feed entries
+last.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-
-import sqlite_utils
+from functools import lru_cache
 
 # Below this, counts are compared exactly (120 people is not 124 people) unless approximate.
 ROUNDING_FROM = 1000
 
 
+@lru_cache(maxsize=1 << 16)
 def step(value: float) -> float:
     """Unit of the last significant digit: 405000000 -> 1e6, 0.5 -> 0.1, 2436 -> 1."""
     if not value or not math.isfinite(value):
@@ -42,8 +43,10 @@ def same_within_rounding(a: float, b: float, approx: bool = False) -> bool:
     return abs(a - b) <= tolerance * (1 + 1e-9)
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
+    """A fact as a figure sees it (its sentence and URL are read for the chosen one only)."""
+
     fact_id: int
     value: float
     approx: int
@@ -51,25 +54,33 @@ class Report:
     published: str | None
     fetched_at: str | None
     source: str | None
-    sentence: str | None
-    url: str | None
     origin: str | None
 
 
-@dataclass
 class Figure:
-    reports: list[Report] = field(default_factory=list)
+    """Reports of one quantity; its value is kept up to date as reports are added."""
+
+    def __init__(self, report: Report) -> None:
+        self.reports: list[Report] = []
+        self.by_value: dict[float, set[int]] = {}  # value -> documents giving it
+        self.any_approx = False
+        self.value = report.value
+        self.add(report)
+
+    def add(self, report: Report) -> None:
+        self.reports.append(report)
+        self.by_value.setdefault(report.value, set()).add(report.document_id)
+        self.any_approx = self.any_approx or bool(report.approx)
+        # the most precise value reported (ties: the one most documents give)
+        self.value = min(self.by_value,
+                         key=lambda v: (step(v), -len(self.by_value[v]), v))
 
     @property
-    def value(self) -> float:
-        """The most precise value reported (ties: the one most documents give)."""
-        counts = defaultdict(set)
-        for r in self.reports:
-            counts[r.value].add(r.document_id)
-        return min(counts, key=lambda v: (step(v), -len(counts[v]), v))
+    def documents(self) -> set[int]:
+        return set().union(*self.by_value.values())
 
     def accepts(self, report: Report) -> bool:
-        approx = bool(report.approx) or any(r.approx for r in self.reports)
+        approx = bool(report.approx) or self.any_approx
         return same_within_rounding(self.value, report.value, approx)
 
 
@@ -86,73 +97,56 @@ def cluster(reports: list[Report]) -> list[Figure]:
     for report in sorted(reports, key=lambda r: (step(r.value), r.approx, r.fact_id)):
         for figure in figures:
             if figure.accepts(report):
-                figure.reports.append(report)
+                figure.add(report)
                 break
         else:
-            figures.append(Figure([report]))
+            figures.append(Figure(report))
     return figures
-
-
-def read_groups(db: sqlite_utils.Database) -> tuple[dict[tuple, list[Report]], dict[tuple, dict]]:
-    """Facts by (metric, place key, year), with what a figure row needs to describe them."""
-    groups: dict[tuple, list[Report]] = defaultdict(list)
-    info: dict[tuple, dict] = {}
-    sql = """
-    select f.id, f.metric, f.value, f.approx, f.document_id, f.unit, f.place, f.place_code,
-           f.place_name_zh, f.place_name_en, f.year, f.sentence, f.origin,
-           coalesce(d.published, p.published), d.fetched_at,
-           coalesce(d.publisher, p.publisher, s.name, d.source_id), d.url
-    from facts f
-    join documents d on d.id = f.document_id
-    left join documents p on p.id = d.parent_id
-    left join sources s on s.id = d.source_id
-    where f.value is not null and f.metric is not null
-    """
-    for row in db.execute(sql):
-        (fact_id, metric, value, approx, doc_id, unit, place, code, name_zh, name_en, year,
-         sentence, origin, published, fetched_at, source, url) = row
-        key = (metric, place_key(code, name_en, name_zh, place), year or "")
-        groups[key].append(Report(fact_id, value, approx or 0, doc_id, published, fetched_at,
-                                  source, sentence, url, origin))
-        known = info.setdefault(key, {"unit": unit, "place": place, "place_code": code,
-                                      "place_name_zh": name_zh, "place_name_en": name_en})
-        for column, new in (("place_name_zh", name_zh), ("place_name_en", name_en),
-                            ("place", place)):
-            known[column] = known[column] or new
-    return groups, info
 
 
 def _sig(value: float) -> str:
     return f"{round(value / step(value)) * step(value):.12g}"
 
 
-def figure_rows(db: sqlite_utils.Database) -> tuple[list[dict], list[tuple[int, int]], list[dict]]:
-    """Rows of ``figures``, (fact_id, figure_id) pairs, and rows of ``figure_conflicts``."""
-    groups, info = read_groups(db)
-    old_ids = dict(db.execute("select figure_key, id from figures").fetchall())
-    next_id = max(old_ids.values(), default=0) + 1
-    places = {r[0]: r[1:] for r in db.execute(
-        "select code, province_code, prefecture_code, longitude, latitude from places")}
-    figures, links, conflicts, used = [], [], [], set()
-    for key in sorted(groups, key=lambda k: tuple(str(p) for p in k)):
-        metric, pkey, year = key
-        found = cluster(groups[key])
-        disputed = len(found) > 1 and bool(pkey) and bool(year)
-        rows, doc_sets = [], []
-        for figure in found:
-            value = figure.value
-            fkey = f"{metric}|{pkey}|{year}|{_sig(value)}"
-            figure_id = old_ids.get(fkey)
-            if figure_id is None or figure_id in used:
-                figure_id, next_id = next_id, next_id + 1
-            used.add(figure_id)
-            rows.append(_figure_row(figure_id, fkey, key, info[key], figure, places))
-            links.extend((r.fact_id, figure_id) for r in figure.reports)
-            doc_sets.append({r.document_id for r in figure.reports})
-        if disputed:
-            conflicts.extend(_mark_conflicts(rows, doc_sets))
-        figures.extend(rows)
-    return figures, links, conflicts
+def group_prefix(key: tuple) -> str:
+    """The start of the ``figure_key`` of every figure of group ``key``."""
+    metric, pkey, year = key
+    return f"{metric}|{pkey}|{year}|"
+
+
+def group_figures(key: tuple, reports: list[Report], info: dict, places: dict,
+                  ids: FigureIds) -> tuple[list[dict], list[tuple[int, int]], list[dict]]:
+    """One group's ``figures`` rows, (fact_id, figure_id) pairs and ``figure_conflicts`` rows
+    (without their ids)."""
+    metric, pkey, year = key
+    found = cluster(reports)
+    disputed = len(found) > 1 and bool(pkey) and bool(year)
+    rows, links, doc_sets = [], [], []
+    for figure in found:
+        fkey = f"{group_prefix(key)}{_sig(figure.value)}"
+        figure_id = ids.take(fkey)
+        rows.append(_figure_row(figure_id, fkey, key, info, figure, places))
+        links.extend((r.fact_id, figure_id) for r in figure.reports)
+        doc_sets.append(figure.documents)
+    conflicts = _mark_conflicts(rows, doc_sets) if disputed else []
+    return rows, links, conflicts
+
+
+class FigureIds:
+    """A figure keeps its id while its key (metric, place, period, rounded value) stays;
+    a new figure gets the next id after every id given so far."""
+
+    def __init__(self, old: dict[str, int], highest: int) -> None:
+        self.old = old
+        self.next = highest + 1
+        self.used: set[int] = set()
+
+    def take(self, fkey: str) -> int:
+        figure_id = self.old.get(fkey)
+        if figure_id is None or figure_id in self.used:
+            figure_id, self.next = self.next, self.next + 1
+        self.used.add(figure_id)
+        return figure_id
 
 
 def _figure_row(figure_id: int, fkey: str, key: tuple, info: dict, figure: Figure,
@@ -178,7 +172,8 @@ def _figure_row(figure_id: int, fkey: str, key: tuple, info: dict, figure: Figur
         "last_published": max(published, default=None),
         "first_seen": min((r.fetched_at for r in reports if r.fetched_at), default=None),
         "conflict": 0, "other_values": None,
-        "evidence": dated[0].sentence, "evidence_url": dated[0].url,
+        # the earliest report's sentence and URL: filled in by evidence_of
+        "evidence": dated[0].fact_id, "evidence_url": None,
         "longitude": lon, "latitude": lat, "figure_key": fkey,
     }
 
@@ -213,22 +208,3 @@ def _mark_conflicts(rows: list[dict], doc_sets: list[set[int]]) -> list[dict]:
                 "difference_pct": round(100 * (other["value"] - first["value"]) / base, 2),
             })
     return out
-
-
-def refresh_figures(db: sqlite_utils.Database) -> int:
-    """Rebuild ``figures`` and ``figure_conflicts`` and point each fact at its figure."""
-    figures, links, conflicts = figure_rows(db)
-    with db.conn:
-        db.execute("delete from figure_conflicts")
-        db.execute("delete from figures")
-        if figures:
-            db.table("figures").insert_all(figures, batch_size=2000)
-        if conflicts:
-            db.table("figure_conflicts").insert_all(conflicts)
-        db.execute("create temp table if not exists fact_figure "
-                   "(fact_id integer primary key, figure_id integer)")
-        db.execute("delete from temp.fact_figure")
-        db.conn.executemany("insert into temp.fact_figure values (?, ?)", links)
-        db.execute("update facts set figure_id = (select figure_id from temp.fact_figure t "
-                   "where t.fact_id = facts.id)")
-    return len(figures)

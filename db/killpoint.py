@@ -5,7 +5,10 @@ in this process) and the process kills itself with SIGKILL there, as an operator
 ``kill -9`` or the OOM killer would. Unset (always, outside tests), a point costs one dict
 lookup. Points: ``document-extracted`` (the writer has received a document's facts, not yet
 committed), ``facts-deleted`` (inside the fact write, after the batch's old facts are deleted
-and before the new ones are inserted), ``batch-committed`` (after a batch is committed).
+and before the new ones are inserted), ``batch-committed`` (after a batch is committed, before
+its documents are republished), ``publication-written`` (inside a publication refresh's
+transaction for queued documents, before it commits) and ``figures-written`` (likewise for the
+figures of the touched groups).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ need: ``place_names`` (湘西州, 湘西土家族苗族自治州, xiangxi, hechi
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.util
 from collections.abc import Iterator
 from importlib import resources
@@ -65,12 +66,26 @@ def _written_forms(db: sqlite_utils.Database) -> set[tuple[str, str, str]]:
     return forms
 
 
+def _inputs_digest(db: sqlite_utils.Database) -> str:
+    """Changes whenever what ``refresh_places`` reads does: the places and the data files."""
+    digest = hashlib.sha1()
+    for row in db.execute("select code, name_zh, name_en, level, parent_code from places "
+                          "order by code"):
+        digest.update(repr(row).encode())
+    for path in (_gazetteer_file("divisions.tsv"), _gazetteer_file("exonyms.tsv"),
+                 Path(str(resources.files("db") / "data" / COORDINATES))):
+        digest.update(path.read_bytes() if path and path.exists() else b"-")
+    return "inputs-" + digest.hexdigest()[:16]
+
+
 def refresh_places(db: sqlite_utils.Database, force: bool = False) -> bool:
-    """Fill ``place_names``, ``place_tree`` and the places' points; skip when up to date."""
-    count = db.execute("select count(*) from places").fetchone()[0]
-    done = db.execute("select value from schema_info where key = 'places_refreshed'").fetchone()
+    """Fill ``place_names``, ``place_tree`` and the places' points; skip when the places and
+    the gazetteer's files are as they were last time."""
+    stamp = _inputs_digest(db)
+    done = db.execute("select cast(value as text) from schema_info "
+                      "where key = 'places_refreshed'").fetchone()
     filled = db.execute("select 1 from place_tree limit 1").fetchone()
-    if not force and filled and done and done[0] == str(count):
+    if not force and filled and done and done[0] == stamp:
         return False
     parents = dict(db.execute("select code, parent_code from places").fetchall())
     levels = dict(db.execute("select code, level from places").fetchall())
@@ -95,5 +110,5 @@ def refresh_places(db: sqlite_utils.Database, force: bool = False) -> bool:
         db.conn.executemany(
             "update places set province_code = ?, prefecture_code = ?, longitude = ?, "
             "latitude = ?, coordinates_from = ? where code = ?", updates)
-    db.table("schema_info").upsert({"key": "places_refreshed", "value": str(count)}, pk="key")
+    db.table("schema_info").upsert({"key": "places_refreshed", "value": stamp}, pk="key")
     return True

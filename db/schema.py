@@ -7,6 +7,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.db import DescIndex
 
+from db.changes import CHANGE_TABLES, ensure_change_tracking
 from db.migrations import add_missing_foreign_keys, migrate
 from db.search import ensure_search_tables
 
@@ -185,8 +186,8 @@ TABLES: dict[str, dict] = {
         "pk": "source_id",
         "foreign_keys": [("source_id", "sources", "id"), ("last_run_id", "crawl_runs", "id")],
     },
-    # Publishing tables, derived from the ones above by ``db.figures.refresh_publication`` after
-    # each extraction (rebuilt whole: never edit them by hand).
+    # Publishing tables, derived from the ones above by ``db.publication.refresh_publication``
+    # after each extraction (what changed is redone: never edit them by hand).
     "figures": {
         "columns": {
             "id": int, "label": str, "metric": str, "value": float, "unit": str, "approx": int,
@@ -273,9 +274,11 @@ TABLES: dict[str, dict] = {
     },
 }
 
-# Crawl bookkeeping: kept in the database, hidden from publication.
-INTERNAL_TABLES: frozenset[str] = frozenset({"seen_urls", "source_crawl_state", "schema_info"})
-# Derived by ``db.figures.refresh_publication``; never written by the crawl or extract stages.
+# Crawl and publication bookkeeping: kept in the database, hidden from publication.
+INTERNAL_TABLES: frozenset[str] = frozenset({"seen_urls", "source_crawl_state", "schema_info",
+                                             *CHANGE_TABLES})
+# Derived by ``db.publication.refresh_publication``; never written by the crawl or extract
+# stages.
 PUBLISHING_TABLES = ("figures", "figure_conflicts", "fact_evidence", "place_names", "place_tree")
 
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -308,6 +311,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("figures", ["value"], False),
     ("figures", ["conflict"], False),
     ("figures", ["first_seen"], False),
+    ("figures", ["figure_key"], False),  # a group's figures, for an incremental refresh
     ("figure_conflicts", ["figure_id"], False),
     ("fact_evidence", ["metric", "place_code"], False),
     ("fact_evidence", ["place_code"], False),
@@ -369,6 +373,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.table(table_name).create_index(cols, unique=unique, if_not_exists=True)
     add_missing_foreign_keys(db, TABLES)
     ensure_search_tables(db)
+    ensure_change_tracking(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
     db.table("schema_info").upsert({"key": "schema_version", "value": SCHEMA_VERSION}, pk="key")

@@ -5,6 +5,10 @@ Kill-safe: each batch (facts replaced, documents stamped, errors recorded) is on
 so a run killed anywhere keeps every committed batch and the next run does the rest. A
 document whose extraction failed is recorded in ``extraction_errors`` and left unstamped, so
 the next run retries it. Idempotent per (document, extractor version).
+
+The publishing tables follow as the run goes: after each batch the documents it queued are
+republished (``db.publication.publish_queued``: fact_evidence, search), while the workers
+extract the next ones; the figures of the groups they touched are redone once, at the end.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ import sqlite_utils
 import db as store
 import nlp
 from db.killpoint import kill_point
-from db.publication import refresh_publication
+from db.publication import prepare_publication, publish_queued, refresh_publication
+from db.search import place_alias_text
 from reliefwatch.pipeline import load_reference_tables
 from reliefwatch.workers import DocumentResult, default_jobs, iter_results
 
@@ -29,6 +34,9 @@ log = logging.getLogger(__name__)
 BATCH_DOCUMENTS = 200  # documents per transaction ...
 BATCH_SECONDS = 2.0  # ... or fewer, when this much time has passed since the last commit
 AUTO_WORKERS_FROM = 100  # with jobs=None, fewer documents than this are extracted in-process
+# Queued documents republished after each batch: more than a batch, so a queue left by an
+# earlier run (or by the crawl) drains too.
+PUBLISH_PER_BATCH = 2 * BATCH_DOCUMENTS
 
 
 @dataclass
@@ -61,7 +69,12 @@ def extract_documents(
     :data:`BATCH_SECONDS` have passed; an explicit size is exact).
     """
     started = time.perf_counter()
+    # As the crawl does (db/crawlstate.py): WAL with synchronous=NORMAL, a commit survives a
+    # killed process and a power cut never corrupts the file; it may lose the last batches,
+    # whose documents stay unstamped and are extracted again. A commit then costs no fsync.
+    database.execute("pragma synchronous = normal")
     load_reference_tables(database)
+    prepare_publication(database)  # place names; everything queued when nothing is published
     version = nlp.EXTRACTOR_VERSION
     ids = store.document_ids_needing_extraction(database, None if force else version)
     if jobs is None:  # starting workers costs about a second: not worth it for a few documents
@@ -84,6 +97,8 @@ class _BatchWriter:
 
     def __init__(self, database: sqlite_utils.Database, version: str,
                  summary: ExtractSummary, batch_documents: int | None) -> None:
+        self.database = database
+        self.aliases = place_alias_text(database)  # for the search text of each batch's facts
         self.writer = store.FactWriter(database, version)
         self.batch_documents = batch_documents or BATCH_DOCUMENTS
         self.batch_seconds = BATCH_SECONDS if batch_documents is None else float("inf")
@@ -114,5 +129,6 @@ class _BatchWriter:
         if self.done or self.failed:
             self.writer.write(self.done, self.failed)
             kill_point("batch-committed")
+            publish_queued(self.database, PUBLISH_PER_BATCH, self.aliases)
         self.done, self.failed = [], []
         self.last_commit = time.monotonic()

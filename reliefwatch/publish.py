@@ -124,7 +124,8 @@ def _withhold_text(path: Path) -> None:
                 db.execute(f"update documents set text = null where source_id in ({marks})",
                            withheld)
             ensure_search_tables(db)
-            update_document_search(db, rebuild=True)
+            with db.conn:
+                update_document_search(db, rebuild=True)
         db.execute("pragma journal_mode = delete")
         db.execute("vacuum")
     finally:
