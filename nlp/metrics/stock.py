@@ -105,11 +105,21 @@ def present_statement(text: str) -> bool:
 
 # 曾, 一度, "used to", "once reached": a state of the past the text gives no date; the
 # publication year would misdate it.
-_PAST_STATE = skipping(re.compile(r"曾经|曾|一度|过去|以前|原来|原先|昔日|"
-                                  r"(?i:\bused\s+to\b|\bonce\b|\bformerly\b|\bpreviously\b)"))
+# "will be used to support" is a purpose, not a past; "in the past five years" is a period.
+_PAST_STATE = skipping(re.compile(
+    r"曾经|曾|一度|过去|以前|原来|原先|昔日|"
+    r"(?i:(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)"
+    r"(?<!\bbeing\s)\bused\s+to\b|\bonce\b|\bformerly\b|\bpreviously\b|"
+    r"\bin\s+the\s+past\b(?!\s+(?:\w+\s+)?(?:years?|months?|decades?|weeks?|days?)\b))"))
+
+
+# "In the past, ...", 过去，…: an opening adverbial that sets the whole sentence in the past.
+_PAST_OPENING = re.compile(r"\W*(?:过去|以前|原来|原先|(?i:in\s+the\s+past|formerly|previously))"
+                           r"\s*[,，]")
 
 
 def past_state(text: str, clause_start: int, start: int) -> bool:
     """Whether the figure at ``start`` is told as an undated past state (the cue in its own
-    clause: "counties that once had ..., covering 74 counties" is no past state)."""
-    return bool(_PAST_STATE.search(text, clause_start, start))
+    clause: "counties that once had ..., covering 74 counties" is no past state, or opening
+    the sentence: "In the past, she earned ...")."""
+    return bool(_PAST_STATE.search(text, clause_start, start) or _PAST_OPENING.match(text))

@@ -101,14 +101,15 @@ def _five_year_plan(m: re.Match[str], ref: RefDate | None) -> Period | None:
 
 
 def _plan_since(m: re.Match[str], ref: RefDate | None) -> Period | None:
-    """"十四五"以来, "since the start of the 14th Five-Year Plan": to the reference year."""
+    """"十四五"以来, "since the start of the 14th Five-Year Plan": from the plan's first year
+    to the reference year, which may lie past the plan's end ("十三五"以来 in 2023)."""
     plan = _five_year_plan(m, ref)
     written = m.group(0)
     since = written[:5].lower() == "since" or written.rstrip("”\"").endswith("来")
     if plan is None or ref is None or not since:
         return plan
     start = int(plan.start[:4])
-    return years_period(start, min(max(start, ref.year), start + 4))
+    return years_period(start, max(start, ref.year))
 
 
 def _half(m: re.Match[str], ref: RefDate | None) -> Period | None:

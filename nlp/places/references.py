@@ -93,6 +93,16 @@ _RANK_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]+|前[一二�
                          r"排名|之最|(?i:\s*(?:largest|biggest|highest)))")
 
 
+# "southwest China's Yunnan province": a place's address, not the country's figures.
+_PROVINCE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:province|autonomous|municipality"
+                             r"|region|Province|Autonomous|Municipality|Region)\b")
+# "China relocated 9.6 million", "the country has built": the country as the acting subject.
+_COUNTRY_ACTS = re.compile(
+    r"(?<![A-Za-z-])(?:China|[Tt]he\s+(?:country|nation))\s+(?:(?:has|have|had)\s+)?"
+    r"(?:(?:also|further|already|so\s+far|now)\s+)?(?:[a-z]{3,}ed|built|spent|set|made|won"
+    r"|lent|put|took|gave|saw|sent|grew|rose|paid|led|held|brought|will|is|was|has|had)\b")
+
+
 # A text without a Latin letter holds none of the English cues (when each has one).
 _LATIN = re.compile(r"(?i:[a-z])")
 _EN_CUES_LATIN = all(_LATIN.search(word) for word in _P["national"]["en"])
@@ -103,9 +113,10 @@ def national_cue(text: str) -> bool:
     """Whether ``text`` scopes a figure to the whole country (全国, nationwide, the NDRC)."""
     english = not _EN_CUES_LATIN or _LATIN.search(text) is not None
     for pattern in (_NATIONAL["zh"], _NATIONAL["en"]) if english else (_NATIONAL["zh"],):
-        if any(not _RANK_AFTER.match(text, m.end()) for m in pattern.finditer(text)):
+        if any(not _RANK_AFTER.match(text, m.end()) and not _PROVINCE_AFTER.match(text, m.end())
+               for m in pattern.finditer(text)):
             return True
-    return False
+    return english and _COUNTRY_ACTS.search(text) is not None
 
 
 def starts_with_anaphor(sentence: str) -> bool:

@@ -410,3 +410,29 @@ def test_colloquial_and_open_ended_amounts() -> None:
 def test_people_counted_after_a_relocation_modifier_are_people_not_yuan() -> None:
     (fact,) = extract_facts("全县12万易地搬迁的群众全部入住新居。")
     assert (fact.value, fact.unit) == (120000, "people")
+
+
+def test_a_purpose_is_no_undated_past_state() -> None:
+    text = "The money will be used to fund 42 work-relief projects in the county."
+    fact = facts_by_span(text, published="2024-03-02")["42 work-relief projects"]
+    assert fact.year == "2024"
+    past = facts_by_span("In the past, she earned 1,500 yuan a month.", published="2024-03-02")
+    assert past["1,500 yuan"].year is None
+
+
+def test_since_a_plan_began_runs_to_the_report_past_the_plan_end() -> None:
+    english = facts_by_span("Since the start of the 13th Five-Year Plan (2016-2020), the "
+                            "region has built 3,100 projects.", published="2023-04-05")
+    assert english["3,100 projects"].year == "2016-2023"
+    chinese = facts_by_span("“十三五”以来，全县共实施以工代赈项目75个。", published="2022-09-01")
+    assert chinese["75个"].year == "2016-2022"
+
+
+def test_the_country_as_subject_keeps_a_national_figure_national() -> None:
+    text = ("Poor families in Lantian county moved to new homes.\n\n"
+            "From 2016 to 2020, China relocated 9.6 million people.")
+    fact = facts_by_span(text, published="2021-04-01")["9.6 million people"]
+    assert fact.place is None
+    address = facts_by_span("Lantian county, northwest China's Shaanxi province, trained "
+                            "800 people last year.", published="2021-04-01")
+    assert address["800 people"].place == "Lantian county"
