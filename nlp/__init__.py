@@ -27,15 +27,32 @@ def _clean(text: object) -> str:
     return text[:MAX_CHARS].encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
 
 
-def as_written(facts: list[Fact], original: str, readable: str) -> list[Fact]:
-    """Facts read from the simplified form of ``original``, with span and sentence as written
-    (the conversion keeps offsets)."""
+def as_written(facts: list[Fact], original: str, readable: str,
+               titles: tuple[str, str] | None = None) -> list[Fact]:
+    """Facts read from the simplified form of ``original``, with span, sentence and place as
+    written (the conversion keeps offsets; ``titles``: the title as written and as read). A
+    place keeps the script of the text that names it: 雲南 where the text writes 雲南."""
+    sources = [(original, readable)] + ([titles] if titles else [])
     for fact in facts:
         fact.span = original[fact.start:fact.end]
         at = readable.rfind(fact.sentence, 0, fact.start + len(fact.sentence))
         if 0 <= at <= fact.start:
             fact.sentence = original[at:at + len(fact.sentence)]
+        if fact.place:
+            fact.place = _written_form(fact.place, fact.start, sources)
     return facts
+
+
+def _written_form(place: str, near: int, sources: list[tuple[str, str]]) -> str:
+    """``place`` as the text writes it: the naming nearest before ``near``, else the first."""
+    for written, read in sources:
+        at = read.rfind(place, 0, near)
+        if at < 0:
+            at = read.find(place)
+        if at >= 0:
+            return written[at:at + len(place)]
+        near = len(read)
+    return place
 
 
 class ExtractionError(Exception):
@@ -61,11 +78,14 @@ def extract_facts(
     try:
         readable = simplified(clean)
         title = title if isinstance(title, str) else None
+        read_title = (simplified(title) or title) if title else None
         facts = extract_document(readable or clean, lang,
                                  published if isinstance(published, str) else None,
-                                 (simplified(title) or title) if title else None,
-                                 publisher if isinstance(publisher, str) else None)
-        return as_written(facts, clean, readable) if readable else facts
+                                 read_title, publisher if isinstance(publisher, str) else None)
+        if not readable:
+            return facts
+        return as_written(facts, clean, readable,
+                          (title, read_title) if title and read_title else None)
     except Exception as exc:  # noqa: BLE001 - bad input must never stop a crawl or a load
         if strict:
             raise ExtractionError(f"{type(exc).__name__}: {exc}") from exc

@@ -10,10 +10,11 @@ TRADITIONAL = "2023年，鳳凰縣發放勞務報酬1.2億元，帶動3100名群
 
 
 def test_traditional_text_gets_the_facts_of_its_simplified_form() -> None:
-    want = [(f.metric, f.value, f.unit, f.place, f.year)
+    want = [(f.metric, f.value, f.unit, f.place_code, f.place_name_zh, f.year)
             for f in extract_facts(SIMPLIFIED, published="2024-01-10")]
     got = extract_facts(TRADITIONAL, published="2024-01-10")
-    assert [(f.metric, f.value, f.unit, f.place, f.year) for f in got] == want
+    assert [(f.metric, f.value, f.unit, f.place_code, f.place_name_zh, f.year)
+            for f in got] == want
     assert want[0][0] == "labor_remuneration_yuan"
 
 
@@ -21,6 +22,14 @@ def test_spans_and_sentences_stay_as_written() -> None:
     fact = extract_facts(TRADITIONAL, published="2024-01-10")[0]
     assert fact.span == "1.2億元" and TRADITIONAL[fact.start:fact.end] == fact.span
     assert fact.sentence == TRADITIONAL
+
+
+def test_a_place_is_named_in_the_script_of_its_text() -> None:
+    fact = extract_facts(TRADITIONAL, published="2024-01-10")[0]
+    assert fact.place == "鳳凰縣" and fact.place_name_zh == "凤凰县"
+    titled = extract_facts("全縣帶動3100名群眾務工。", published="2024-01-10",
+                           title="鳳凰縣以工代賑工作綜述")
+    assert titled[0].place == "鳳凰縣"
 
 
 def test_simplified_text_is_left_alone() -> None:
