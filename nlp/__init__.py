@@ -61,14 +61,15 @@ class ExtractionError(Exception):
 
 def extract_facts(
     text: str, lang: str | None = None, published: str | None = None, title: str | None = None,
-    *, publisher: str | None = None, strict: bool = False,
+    *, strict: bool = False,
 ) -> list[Fact]:
     """Every quantified fact in ``text`` (facts in a leading title count too).
 
     ``published`` ("2024", "2024-04", "2024-04-11") resolves "last year"/去年; when absent a
-    dateline near the top of the text is used. ``publisher`` ("湘西州人民政府") names the
-    document's own jurisdiction, the place of 全州/我县/"the prefecture" when the text does
-    not name it. Never raises on bad input.
+    dateline near the top of the text is used. Places come from the text alone: 全州 or
+    "the prefecture" with no prefecture named in the title, dateline or body has no place
+    (the publisher's name does not count, as a careful reader does not count it). Never
+    raises on bad input.
     """
     from nlp.document.reader import extract_document
 
@@ -80,8 +81,7 @@ def extract_facts(
         title = title if isinstance(title, str) else None
         read_title = (simplified(title) or title) if title else None
         facts = extract_document(readable or clean, lang,
-                                 published if isinstance(published, str) else None,
-                                 read_title, publisher if isinstance(publisher, str) else None)
+                                 published if isinstance(published, str) else None, read_title)
         if not readable:
             return facts
         return as_written(facts, clean, readable,

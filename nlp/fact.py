@@ -31,7 +31,7 @@ class Fact:
     period_start: str | None = None
     period_end: str | None = None
     origin: str = "text"
-    place_source: str | None = None  # own clause, sentence, paragraph, frame, publisher, ...
+    place_source: str | None = None  # own clause, sentence, paragraph, frame, story, ...
     period_source: str | None = None  # own clause, sentence, paragraph, frame, publication date
     metric_why: str | None = None  # what set the metric: a cue word, the unit, a figure before
     place_why: str | None = None  # where the place came from, with the words read

@@ -75,7 +75,7 @@ def facts_for_document(database: sqlite_utils.Database, doc: dict[str, Any],
         text = blank_table_lines(text, tables)
     facts = [f.to_dict() for f in nlp.extract_facts(
         text, lang=doc.get("lang"), published=published, title=doc.get("title"),
-        publisher=publisher, strict=strict)]
+        strict=strict)]
     if tables:  # in page order, so a table continued on the next page keeps its header
         facts += [f.to_dict() for f in nlp.extract_tables_facts(
             tables, lang=doc.get("lang"), published=published,
@@ -116,7 +116,7 @@ def facts_for_record(record: dict[str, Any]) -> list[dict]:
         facts = nlp.extract_facts(
             record.get("text") or "", lang=record.get("lang") if record.get("lang") != "mixed"
             else None, published=record.get("published"), title=record.get("title"),
-            publisher=record.get("publisher"), strict=True,
+            strict=True,
         )
     except nlp.ExtractionError as exc:
         raise ExtractionFailed(str(exc)) from exc

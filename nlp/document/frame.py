@@ -62,9 +62,7 @@ def _main_place(section: Section, sentences: list[Sentence], refs: ByPosition[Pl
         return own_cue, Source("frame", f"headline: {own_cue.cue} → {own_cue.text}")
     counts = Counter((r.code or r.text) for r in inside if r.level != "region")
     if not counts:
-        if scope.publisher is None:
-            return None, NO_SOURCE
-        return scope.publisher, Source("publisher", scope.publisher.text)
+        return None, NO_SOURCE
     key, n = counts.most_common(1)[0]
     if n < SETTINGS.document.min_main_place_mentions:
         return None, NO_SOURCE
@@ -184,8 +182,8 @@ def frames_sentence(state: SectionState, text: str) -> Period | None:
 
 
 def strong_frame(place: PlaceRef | None, source: Source) -> PlaceRef | None:
-    """The frame place when a headline, title or the publisher names it (a place merely named
+    """The frame place when a headline or title names it (a place merely named
     most often frames too weakly to overrule what a sentence says)."""
-    if source.kind == "publisher" or not (source.words or "").startswith("most named"):
+    if not (source.words or "").startswith("most named"):
         return place
     return None

@@ -19,10 +19,10 @@ from nlp.periods.dates import parse_published
 from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
 from nlp.places import binding, link_places
-from nlp.places.bystanders import persons, quoted, venues
+from nlp.places.bystanders import captions, organisations, persons, quoted, routes, venues
 from nlp.places.references import PlaceRef, group_places, is_list, short_forms
 from nlp.places.roles import examples, helpers, receives
-from nlp.places.scope import Scope, cue_refs, publisher_place
+from nlp.places.scope import Scope, cue_refs
 from nlp.quantities import find_quantities
 from nlp.spans import ByPosition
 
@@ -41,17 +41,18 @@ def _sentence_place(refs: list[PlaceRef]) -> PlaceRef | None:
 
 
 def extract_document(text: str, lang: str | None = None, published: str | None = None,
-                     title: str | None = None, publisher: str | None = None) -> list[Fact]:
+                     title: str | None = None) -> list[Fact]:
     """Facts of a whole document, in text order."""
     sections, sentences = split_document(text, title)
-    scope = Scope(publisher_place(publisher), lang if lang in ("zh", "en") else script_of(text))
+    scope = Scope(lang if lang in ("zh", "en") else script_of(text))
     refs = [r for r in group_places(text, link_places(text, lang))
             if not dateline_place(text, r)]
     refs = short_forms(text, refs)
-    aside = set(persons(text, refs)) | set(venues(text, refs))
+    aside = set(persons(text, refs)) | set(venues(text, refs)) | set(routes(text, refs))
     refs = [r for r in refs if r not in aside]
     quoting = set(quoted(text, refs))
-    helping = set(helpers(text, refs)) | set(examples(text, refs)) | quoting
+    helping = (set(helpers(text, refs)) | set(examples(text, refs)) | quoting
+               | set(captions(text, refs)) | set(organisations(text, refs)))
     title_refs = []
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))

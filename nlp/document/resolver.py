@@ -18,6 +18,7 @@ from nlp.places import binding
 from nlp.places.bystanders import organisations, outside_quote
 from nlp.places.references import PlaceRef, national_cue, starts_with_anaphor
 from nlp.places.roles import examples, national_rule, receives
+from nlp.places.scope import find_cues, fits
 from nlp.settings import SETTINGS
 
 _RANGE_SEP = re.compile(r"(?<=[\d万亿千百十余多])\s*(?:至|到|~|～|-|–|—|\bto\b|\band\b)\s*(?=\S)")
@@ -153,6 +154,7 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     lo, hi = c.clause
     if national_rule(text, c.start, refs) if national is None else national:
         return None, Source("national", "a national requirement")
+    unnamed = _unresolved_cue(text, c.start, hi, refs)
     refs = outside_quote(text, refs, c.start)
     if refs and national_cue(text[lo:hi]):
         orgs = organisations(text, refs)
@@ -174,6 +176,10 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         return _named(_most_specific(bound or helped or in_clause, c.start), "own clause")
     if national_cue(text[lo:hi]):
         return None, Source("national", "its clause")
+    if unnamed is not None:  # 全州: the place the text is about if it is a prefecture, else none
+        if ctx.main_place is not None and fits(ctx.main_place, unnamed[1]):
+            return ctx.main_place, ctx.main_source
+        return None, Source("none", f"'{unnamed[0]}' names no place the text names")
     before = [r for r in refs if r.end <= c.start and r not in aside
               and (r.rank < 4 or binding.opens_clause(text, r, refs))]
     if before:
@@ -196,6 +202,22 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         # a named person's pay or income: where the story found them (the shared convention)
         return _named(ctx.story_place, "story")
     return ctx.main_place, ctx.main_source
+
+
+def _unresolved_cue(text: str, pos: int, hi: int,
+                    refs: list[PlaceRef]) -> tuple[str, str] | None:
+    """The 全州/全县/"the prefecture" governing the figure at ``pos`` (the last one up to the
+    end of its clause, ``hi``, with no place named between it and the figure) when no place
+    of the text resolved it: its words and level."""
+    cues = find_cues(text[:hi])
+    if not cues:
+        return None
+    cue = cues[-1]
+    if cue.anaphor or any(r.start < cue.end and cue.start < r.end for r in refs):
+        return None
+    if any(cue.end <= r.start < pos for r in refs):
+        return None
+    return text[cue.start:cue.end], cue.level
 
 
 _ONE_PERSON = skipping(re.compile(r"(?i:\b(?:I|my|he|she|his|her)\b)|我|他|她"))

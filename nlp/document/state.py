@@ -24,7 +24,7 @@ class Source:
     Kinds, nearest first: ``own clause``, ``sentence`` (elsewhere in the figure's sentence),
     ``previous sentence``, ``paragraph`` (carried within the paragraph), ``previous paragraph``,
     ``frame`` (the headline, title or lead frames the article), ``body`` (a headline figure
-    completed from the text below it), ``publisher``, ``publication date``; ``national`` and
+    completed from the text below it), ``publication date``; ``national`` and
     ``none`` explain a missing place or period.
     """
 

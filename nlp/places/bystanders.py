@@ -6,6 +6,7 @@
 - An organisation named after a place (广东省发展改革委, 新疆生产建设兵团, "the Guangdong
   Provincial Development and Reform Commission") gives no place to a national figure.
 - A place inside quotation marks belongs only to figures inside the same quotation.
+- The ends of a route named as a works (北京至商丘高铁) are part of the works' name.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ _ORG_AFTER = re.compile(
     r"|\s+(?:(?:Provincial|Municipal|Prefectural|Regional|County)\s+)?"
     r"(?:Development\s+and\s+Reform\s+Commission|Production\s+and\s+Construction\s+Corps|"
     r"Department\s+of|Bureau\s+of|Daily\b|University\b)"
+    r"|(?:\s+[A-Z][a-z]+){0,4}\s+(?:Group|Company|Co\.|Corporation|Corp\.|Investment|Bank|"
+    r"Holdings|Ltd\b|Limited)"
 )
 _Q = SETTINGS.places.quote_max_chars
 _QUOTE = re.compile(rf"\"[^\"\n]{{2,{_Q}}}\"|“[^”\n]{{2,{_Q}}}”|「[^」\n]{{2,{_Q}}}」")
@@ -71,11 +74,11 @@ _VENUE_BEFORE_EN = re.compile(
     r"\b(?:conference|meeting|forum|briefing|symposium|ceremony|event|session)s?\s+"
     r"(?:(?:held|organized|organised|hosted)\s+)?in\s+(?:the\s+)?$|\bheld\s+in\s+(?:the\s+)?$",
     re.I)
-_VENUE_AFTER_ZH = re.compile(r"[^，,。；;]{0,10}?(?:召开|举行|举办)(?:的|了)?[^，,。；;]{0,12}?"
+_VENUE_AFTER_ZH = re.compile(r"[^，,。；;]{0,10}?(?:召开|举行|举办)(?:的|了)?[^，,。；;]{0,24}?"
                              r"(?:新闻发布会|发布会|会议|会|论坛|仪式|活动)")
 
 
-_VENUE_CHAIN = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?")
+_VENUE_CHAIN = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?|")  # 在凉山州昭觉县召开
 
 
 def venues(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -88,6 +91,40 @@ def venues(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
                 or (out and _VENUE_CHAIN.fullmatch(text, out[-1].end, r.start))):
             out.append(r)
     return out
+
+
+# 北京至商丘高铁, 五营乡大石面至崔家川堤防工程: the ends of a route named as a works, not
+# where the figures are.
+_WORKS = r"(?:高速铁路|高铁|铁路|高速公路|高速|公路|国道|省道|线|段|堤防|工程|大桥|隧道|管道)"
+_NAME_CHAR = r"[^，,。；;、：:\s\d]"
+_ROUTE_FROM = re.compile(rf"{_NAME_CHAR}{{0,10}}?至(?!今){_NAME_CHAR}{{1,10}}?{_WORKS}")
+_ROUTE_TO = re.compile(rf"{_NAME_CHAR}{{0,8}}?{_WORKS}")
+
+
+def routes(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places that start or end a route named as a works (a railway, road or embankment)."""
+    if "至" not in text:
+        return []
+    return [r for r in refs if _ROUTE_FROM.match(text, r.end)
+            or (text[r.start - 1:r.start] == "至" and _ROUTE_TO.match(text, r.end))]
+
+
+# A photo caption: "[Photo/Xinhua]", "GENG XINNING/XINHUA", "(People's Daily Online/Li Suren)",
+# "Photo shows ...", 图为…, （张三 摄）. Its places illustrate; they frame no article.
+_CAPTION = re.compile(
+    r"^[^\S\n]*(?:Photo\s+shows|图为)|\[Photo\b|\bPhoto\s*/|/\s*(?:Xinhua|XINHUA|China\s+Daily|"
+    r"chinadaily\.com\.cn)\b|\b[A-Z]{2,}(?:\s+[A-Z]{2,})*/[A-Z]{2,}\b|"
+    r"\([^()\n]{0,40}/[^()\n]{0,30}\)[^\S\n]*$|[（(][^（）()\n]{0,20}摄[）)]", re.M)
+
+
+def captions(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Places named in a photo caption (a line that carries a photo credit)."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+             if _CAPTION.search(m.group())]
+    if not lines:
+        return []
+    index = SpanIndex(lines)
+    return [r for r in refs if index.encloses(r.start, r.end)]
 
 
 def organisations(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:

@@ -1,6 +1,6 @@
 """Places a text names without naming them: 该村/the village (the last village named),
-全州/我县/the prefecture (the document's own prefecture or county), and the publisher's
-jurisdiction as the last resort.
+全州/我县/the prefecture (the document's own prefecture or county, as the text names it).
+A publisher's jurisdiction (``publisher_place``) gives a place only to a table's total row.
 
 A cue is resolved to a :class:`PlaceRef` placed at the cue's own offsets, so the resolver
 treats it like a place written there.
@@ -133,8 +133,7 @@ def _named_jurisdiction(publisher: str) -> PlaceRef | None:
 class Scope:
     """Tracks the places named so far and resolves cues against them."""
 
-    def __init__(self, publisher: PlaceRef | None, lang: str) -> None:
-        self.publisher = publisher
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.recent: list[PlaceRef] = []  # named places, most recent last
         self.named: dict[str, str] = {}  # code -> how the document writes it
@@ -170,14 +169,11 @@ class Scope:
                 ) -> PlaceRef | None:
         """The place a cue points to; ``before`` are the sentence's places before it."""
         recent = self.recent + before
-        own = self._from_recent(level=cue.level, refs=[self.publisher] if self.publisher else [])
         framed = self._from_recent(cue.level, [self.frame]) if self.frame else None
         if cue.anaphor:  # 该村, the county: the last one named
-            found = self._from_recent(cue.level, recent) or own or framed
-        elif cue.level in ("village", "town"):  # 全村: the report's own village, else the last
-            found = framed or self._from_recent(cue.level, recent) or own
-        else:  # 全县, 我州, 县上: the publisher's, else the report's own
-            found = own or framed or self._from_recent(cue.level, recent)
+            found = self._from_recent(cue.level, recent) or framed
+        else:  # 全村, 全县, 我州: the report's own, else the last one named
+            found = framed or self._from_recent(cue.level, recent)
         if found is None:
             return None
         return replace(self._written(found), start=cue.start, end=cue.end, cue=words)

@@ -312,8 +312,7 @@ def test_a_headline_figure_takes_its_body_twins_place() -> None:
 def test_an_example_clause_makes_no_topic_for_later_clauses() -> None:
     text = ("全省集中安置25万户，其中最大的安置区十堰市郧阳区青龙泉社区安置4155户；"
             "分散安置6.4万户。")
-    facts = facts_by_span(text, published="2020-12-02", title="湖北完成易地扶贫搬迁任务",
-                          publisher="湖北省人民政府")
+    facts = facts_by_span(text, published="2020-12-02", title="湖北完成易地扶贫搬迁任务")
     assert facts["6.4万户"].place != "青龙泉社区"
 
 

@@ -46,20 +46,51 @@ def test_publisher_without_place(publisher: object) -> None:
 
 def test_whole_prefecture_beats_a_county_named_earlier() -> None:
     text = "龙山县、永顺县以工代赈项目进展较快。\n\n目前，全州组建村级劳务协作组织420个。"
-    facts = extract_facts(text, published="2024-05-01", publisher="湘西州人民政府")
+    facts = extract_facts(text, published="2024-05-01", title="湘西州推进以工代赈")
     assert [(f.value, f.place) for f in facts] == [(420, "湘西州")]
 
 
-def test_publisher_is_only_a_last_resort() -> None:
-    text = "2023年，古丈县实施以工代赈项目6个。"
-    facts = extract_facts(text, published="2024-05-01", publisher="湘西州人民政府")
-    assert [f.place for f in facts] == ["古丈县"]
-    bare = extract_facts("2023年，实施以工代赈项目6个。", published="2024-05-01",
-                         publisher="湘西州人民政府")
-    assert [f.place for f in bare] == ["湘西州"]
+def test_a_whole_prefecture_the_text_never_names_has_no_place() -> None:
+    text = "龙山县、永顺县以工代赈项目进展较快。\n\n目前，全州组建村级劳务协作组织420个。"
+    fact = extract_facts(text, published="2024-05-01")[0]
+    assert (fact.value, fact.place, fact.place_source) == (420, None, "none")
+    assert "全州" in fact.place_why
 
 
-def test_publisher_keyword_is_optional() -> None:
-    text = "2023年，古丈县实施以工代赈项目6个。"
-    assert extract_facts(text, "zh", "2024-05-01", None) == extract_facts(
-        text, "zh", "2024-05-01", None, publisher=None)
+def test_the_ends_of_a_route_named_as_a_works_hold_no_figures() -> None:
+    text = ("2023年，全国在京沪高铁、成都至拉萨铁路等重大工程中实施以工代赈，"
+            "吸纳12万名群众务工。")
+    facts = extract_facts(text, published="2024-01-10")
+    assert [(f.value, f.place) for f in facts] == [(120000, None)]
+
+
+def test_a_meeting_venue_named_with_its_county_frames_nothing() -> None:
+    text = ("截至8月底，全省搬迁劳动力就业31.2万人。这是记者从在黔南州长顺县召开的全省"
+            "易地搬迁后续扶持工作推进会上获悉的。")
+    fact = extract_facts(text, published="2023-09-02")[0]
+    assert (fact.value, fact.place) == (312000, None)
+
+
+def test_our_city_takes_the_city_the_text_is_about() -> None:
+    text = ("近日，我市5个县获得以工代赈资金1800万元。\n\n"
+            "项目紧扣安顺发展实际，吸纳群众务工。安顺将抓好项目实施。")
+    fact = extract_facts(text, published="2024-03-02")[0]
+    assert fact.place_code == "520400"
+
+
+def test_a_photo_caption_frames_no_national_report() -> None:
+    text = ("Jobs for relocated families rise\n\n"
+            "A worker sews bags at a workshop in Lantian county, Shaanxi province. "
+            "[Photo/Xinhua]\n\n"
+            "Relocated people now earn more, officials said. A total of 18,000 workshops have "
+            "been built near resettlement sites.")
+    facts = extract_facts(text, published="2023-03-02", title="Jobs for relocated families rise")
+    assert [(f.span, f.place) for f in facts] == [("18,000 workshops", None)]
+
+
+def test_a_company_named_after_a_place_is_no_mention_of_it() -> None:
+    text = ("Relocated villagers earn more\n\n"
+            "The county signed a deal with Chengdu Green Tourism Investment to build a resort. "
+            "Total investment will be 300 million yuan.")
+    facts = extract_facts(text, published="2020-12-21", title="Relocated villagers earn more")
+    assert facts[0].place is None
