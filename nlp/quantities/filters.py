@@ -27,6 +27,17 @@ _ARTICLE_ONE = re.compile(
     r"[一壹](?![0-9０-９一二三四五六七八九十百千万亿两〇零点几余多拾佰仟萬億])"
 )
 _NUMBER_ONE_UNITS = ("yuan", "percent", "percentage_points")
+_LEAD = re.compile(r"[^0-9０-９一二三四五六七八九十百千万亿两〇零壹]*")
+# 数十名, 几百人, 好几千: a vague magnitude, no figure (人数30人, 户数 are counts).
+_VAGUE_BEFORE = re.compile(r"(?<![人户总次个件项岗位])[数几]$")
+_MAGNITUDE = re.compile(r"[十百千万]")
+# "two children", "a family of four", 两个孩子, 一家四口: one family's members, an anecdote.
+_FAMILY_AFTER_ZH = re.compile(r"[个名位]?(?:孩子|子女|儿女|儿子|女儿|小孩|老人|娃)|口人?")
+_FAMILY_AFTER_EN = re.compile(r"\s+(?:young\s+|little\s+|school-age\s+)?"
+                              r"(?:children|kids|sons|daughters|grandchildren)\b", re.I)
+_FAMILY_NOUN_EN = re.compile(r"\b(?:children|kids|sons|daughters|grandchildren)\b", re.I)
+_FAMILY_NOUN_ZH = re.compile(r"孩子|子女|儿女|儿子|女儿|小孩")
+_FAMILY_BEFORE = re.compile(r"(?:一家|全家|family\s+of\s+)$", re.I)
 # "800人以上大型安置区", "万人以上的安置点", "30户及以上自然村": a size class, not a count.
 _SIZE_CLASS = re.compile(r"(?:及)?以[上下]的?(?:大型|中型|小型|特大型|集中)?"
                          r"(?:安置区|安置点|安置社区|社区|小区|自然村|行政村|村|镇|规模|企业|车间)")
@@ -107,7 +118,17 @@ def _no_thing_counted(text: str, q: Quantity) -> bool:
         return True
     if q.unit in ("people", "households") and q.value <= 2 and q.text.endswith("以上"):
         return True  # 有劳动力家庭1人以上就业: a rule, not a count
+    if q.value <= 10 and _one_family(text, q):
+        return True
     return q.unit == "yuan" and bool(line.search(text, max(0, q.start - 30), q.start))
+
+
+def _one_family(text: str, q: Quantity) -> bool:
+    """"two children", "a family of four", 两个孩子, 一家四口."""
+    written = text[q.start:q.end]
+    return bool(_FAMILY_BEFORE.search(text, max(0, q.start - 10), q.start)
+                or _FAMILY_AFTER_EN.match(text, q.end) or _FAMILY_AFTER_ZH.match(text, q.end)
+                or _FAMILY_NOUN_EN.search(written) or _FAMILY_NOUN_ZH.search(written))
 
 
 def _facility_at(text: str, end: int) -> int:
@@ -155,7 +176,10 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
 
 def is_blocked(text: str, q: Quantity) -> bool:
     """Whether the quantity at ``q.start``-``q.end`` of ``text`` is a name, citation or code."""
-    if q.unit not in _NUMBER_ONE_UNITS and _ARTICLE_ONE.match(text, q.start):
+    if q.unit not in _NUMBER_ONE_UNITS and _ARTICLE_ONE.match(
+            text, q.start + _LEAD.match(q.text).end()):
+        return True
+    if _MAGNITUDE.match(q.text) and _VAGUE_BEFORE.search(text, max(0, q.start - 2), q.start):
         return True
     bound_at = q.end - 2 if q.text.endswith(("以上", "以下")) else q.end
     if q.unit in _SIZE_UNITS and _SIZE_CLASS.match(text, bound_at):

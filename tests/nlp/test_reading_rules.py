@@ -435,3 +435,12 @@ def test_the_country_as_subject_keeps_a_national_figure_national() -> None:
     address = facts_by_span("Lantian county, northwest China's Shaanxi province, trained "
                             "800 people last year.", published="2021-04-01")
     assert address["800 people"].place == "Lantian county"
+
+
+def test_one_familys_members_and_vague_magnitudes_are_no_facts() -> None:
+    text = ("她爱人身体不好，两个孩子要上学，一家四口被列为贫困户。她在附近一家合作社帮工，"
+            "月收入1800元。数十名工人在车间工作，务工人数30人。")
+    assert set(facts_by_span(text, published="2022-05-01")) == {"1800元", "30人"}
+    english = facts_by_span("She has two children, and a family of four moved in. Some 3,000 "
+                            "children attend school.", published="2022-05-01")
+    assert set(english) == {"Some 3,000 children"}
