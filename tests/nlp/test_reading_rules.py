@@ -3,7 +3,11 @@ each, on sentences of our own."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from nlp import extract_facts
+from nlp.metrics.stock import _CLAUSE_START, _clause_lead
 from nlp.places import link_places
 
 
@@ -410,3 +414,12 @@ def test_colloquial_and_open_ended_amounts() -> None:
 def test_people_counted_after_a_relocation_modifier_are_people_not_yuan() -> None:
     (fact,) = extract_facts("全县12万易地搬迁的群众全部入住新居。")
     assert (fact.value, fact.unit) == (120000, "people")
+
+
+@given(st.text(alphabet="，,；;。：:!?！？\n、ab 中文1", max_size=30), st.integers(0, 30))
+def test_a_clause_lead_runs_back_to_the_last_delimiter(text: str, start: int) -> None:
+    start = min(start, len(text))
+    lo = start
+    while lo > 0 and not _CLAUSE_START.match(text, lo - 1):
+        lo -= 1
+    assert _clause_lead(text, start) == text[lo:start]
