@@ -39,6 +39,7 @@ Need = frozenset[Literal]  # a match holds one of these
 
 
 _FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDS_TO_LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")  # what fold() makes a-z
 
 
 def fold(text: str) -> str:
@@ -134,6 +135,9 @@ def _shortest(need: Need) -> Need:
         b != a and b[0] == a[0] and b[1] in a[1] for b in need))
 
 
+_MAX_KNOWN = 4096  # sets of present literals whose runnable patterns are remembered
+
+
 class Prefilter:
     """The needs of a list of patterns, checked against a text at once: each literal is looked
     for once, and a pattern runs when one literal of each of its needs is there."""
@@ -145,26 +149,22 @@ class Prefilter:
         self._exact = [(s, bit[folded, s]) for folded, s in literals if not folded]
         self._folded = [(s, bit[folded, s]) for folded, s in literals if folded]
         self._masks = [[sum(bit[lit] for lit in need) for need in ns] for ns in needs]
+        self._runnable: dict[int, list[int]] = {}  # literals present -> patterns to run
 
     def runnable(self, text: str) -> list[int]:
         """The indexes of the patterns that may match ``text``, in order."""
-        present = 0
-        for string, bit in self._exact:
-            if string in text:
-                present |= bit
-        if self._folded:
+        # the bits are distinct powers of two: their sum is their union
+        present = sum([bit for string, bit in self._exact if string in text])
+        if self._folded and _FOLDS_TO_LETTER.search(text):  # each holds an ASCII letter
             folded = fold(text)
-            for string, bit in self._folded:
-                if string in folded:
-                    present |= bit
-        runnable = []
-        for i, masks in enumerate(self._masks):
-            for mask in masks:
-                if not present & mask:
-                    break
-            else:
-                runnable.append(i)
-        return runnable
+            present |= sum([bit for string, bit in self._folded if string in folded])
+        known = self._runnable.get(present)
+        if known is None:
+            known = [i for i, masks in enumerate(self._masks)
+                     if all(present & mask for mask in masks)]
+            if len(self._runnable) < _MAX_KNOWN:
+                self._runnable[present] = known
+        return list(known)
 
 
 class Alternation:

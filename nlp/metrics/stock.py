@@ -39,12 +39,14 @@ _SITE_STOCK_EN = re.compile(r"(?i:\b(?:is|are)\s+(?:now\s+)?home\s+to\s+(?:some\
 _CUMULATIVE = re.compile(r"累计|累积|总计|(?i:\bcumulative(?:ly)?\b)")
 
 
+# up to the last clause delimiter: the greedy run backs off from the end in the engine
+_UP_TO_CLAUSE = re.compile(rf"(?s:.*{_CLAUSE_START.pattern})")
+
+
 def _clause_lead(text: str, start: int) -> str:
     """The text between the last clause delimiter (not 、) and ``start``."""
-    lo = start
-    while lo > 0 and not _CLAUSE_START.match(text, lo - 1):
-        lo -= 1
-    return text[lo:start]
+    before = _UP_TO_CLAUSE.match(text, 0, start)
+    return text[before.end() if before else 0:start]
 
 
 def place_count_subject(c: Candidate, text: str, others: list[Candidate]) -> bool:

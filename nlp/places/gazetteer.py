@@ -38,7 +38,8 @@ class Gazetteer:
     en_max_words: int = 1
     zh_heads: frozenset[str] = frozenset()
     en_heads: frozenset[str] = frozenset()
-    zh_first_chars: re.Pattern = re.compile("(?!)")
+    # where a Chinese name may start: a first character of one before a second one (or the end)
+    zh_name_starts: re.Pattern = re.compile("(?!)")
     latin: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -94,7 +95,9 @@ def gazetteer() -> Gazetteer:
         lengths.setdefault(key[0], set()).add(len(key))
     gaz.zh_lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
     gaz.zh_heads = frozenset(key[:2] for key in [*gaz.zh, *gaz.zh_bare])
-    gaz.zh_first_chars = re.compile(f"[{''.join(sorted(lengths))}]")
+    seconds = {key[1] for key in [*gaz.zh, *gaz.zh_bare] if len(key) > 1}
+    gaz.zh_name_starts = re.compile(
+        f"[{re.escape(''.join(sorted(lengths)))}](?=[{re.escape(''.join(sorted(seconds)))}]|\\Z)")
     gaz.en_heads = frozenset([key[0] for key in gaz.en] + list(gaz.en_bare)
                              + list(gaz.en_guarded))
     return gaz

@@ -101,7 +101,7 @@ def scan_chinese(text: str) -> list[Hit]:
     gaz = gazetteer()
     lengths, full, bare, heads = gaz.zh_lengths, gaz.zh, gaz.zh_bare, gaz.zh_heads
     hits: list[Hit] = []
-    i, prev_end, search = 0, 0, gaz.zh_first_chars.search
+    i, prev_end, search = 0, 0, gaz.zh_name_starts.search
     while True:
         found = search(text, i)
         if found is None:

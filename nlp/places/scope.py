@@ -34,7 +34,8 @@ _EN_CUE = skipping(re.compile(
 ))
 _LATIN = re.compile(r"(?i:[a-z])")  # every English cue holds a Latin letter
 # 县里通过…, 州里: the document's own county or prefecture, spoken of as an authority.
-_ZH_OWN = re.compile(r"(?<![\u4e00-\u9fff])(?P<unit>县|州|市|省)(?:里|上)(?=[\u4e00-\u9fff])")
+_ZH_OWN = skipping(re.compile(  # nlp.lookahead: it opens with a lookbehind
+    r"(?<![\u4e00-\u9fff])(?P<unit>县|州|市|省)(?:里|上)(?=[\u4e00-\u9fff])"))
 _W = load_json("nlp.places", "scope.json")
 _ZH_LEVEL: dict[str, str] = _W["levels_zh"]
 _EN_LEVEL: dict[str, str] = _W["levels_en"]

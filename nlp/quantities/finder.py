@@ -222,9 +222,8 @@ def _tidy(value: float) -> float:
 def _is_quantity(raw: RawNumber, unit: Unit, approx: bool, written: str,
                  negative: bool = False) -> bool:
     """Rules for bare numbers: which look like counts and which like words, years or IDs."""
-    digits = sum(c.isdigit() for c in written)
-    if (raw.kind == "arabic" and not raw.grouped
-            and digits > SETTINGS.quantities.max_bare_digits and raw.scale == 1):
+    if (raw.kind == "arabic" and not raw.grouped and raw.scale == 1
+            and sum(c.isdigit() for c in written) > SETTINGS.quantities.max_bare_digits):
         return False  # phone, record or account numbers
     if unit.unit is not None or raw.percent_scale is not None:
         return True

@@ -11,7 +11,7 @@ import pytest
 
 from nlp.lookahead import skipping
 from nlp.periods.grammar import _COMPILED, PREFILTERS, load_grammar
-from nlp.prefilter import Alternation, Prefilter, fold, required_literals
+from nlp.prefilter import _FOLDS_TO_LETTER, Alternation, Prefilter, fold, required_literals
 from nlp.quantities.blockers import _PATTERNS, _blockers
 
 HERE = Path(__file__).parent
@@ -44,6 +44,17 @@ def test_folding_covers_every_character_a_case_insensitive_ascii_one_matches() -
     for ch in string.printable:
         for found in re.findall(re.escape(ch), everything, re.I):
             assert fold(found) == ch.lower(), (ch, found)
+
+
+def test_the_letter_test_finds_every_character_folded_to_an_ascii_letter() -> None:
+    # Prefilter.runnable skips the folded literals (each holds a letter) on a text it rejects.
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    folds_to_letter = {ch for ch in everything if re.search("[a-z]", fold(ch))}
+    assert set(_FOLDS_TO_LETTER.findall(everything)) == folds_to_letter
+    patterns = [re.compile(p) for p in _PATTERNS] + [p for p, _, _ in load_grammar()["en"]]
+    for pattern in patterns:
+        for need in required_literals(pattern):
+            assert all(re.search("[a-z]", s) for folded, s in need if folded), pattern.pattern
 
 
 def test_case_insensitive_literals_are_found_in_any_case() -> None:

@@ -3,7 +3,11 @@ each, on sentences of our own."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from nlp import extract_facts
+from nlp.metrics.stock import _CLAUSE_START, _clause_lead
 from nlp.places import link_places
 
 
@@ -444,3 +448,12 @@ def test_one_familys_members_and_vague_magnitudes_are_no_facts() -> None:
     english = facts_by_span("She has two children, and a family of four moved in. Some 3,000 "
                             "children attend school.", published="2022-05-01")
     assert set(english) == {"Some 3,000 children"}
+
+
+@given(st.text(alphabet="，,；;。：:!?！？\n、ab 中文1", max_size=30), st.integers(0, 30))
+def test_a_clause_lead_runs_back_to_the_last_delimiter(text: str, start: int) -> None:
+    start = min(start, len(text))
+    lo = start
+    while lo > 0 and not _CLAUSE_START.match(text, lo - 1):
+        lo -= 1
+    assert _clause_lead(text, start) == text[lo:start]
