@@ -51,7 +51,7 @@ def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCon
     """A period the text states for the figure: in its sentence or carried to it."""
     usable = [m for m in mentions if m.role in ("period", "to_date") and m.period is not None]
     lo, hi = c.clause
-    if text and stock.is_standing(c, text, others) and not _governing(usable, c, text):
+    if text and stock.is_standing(c, text) and not _governing(usable, c, text):
         own = [m for m in usable if lo <= m.start and m.end <= hi]
         return (own[0].period, Source("own clause", own[0].text)) if own else None
     reach = SETTINGS.periods.target_reach

@@ -1,8 +1,6 @@
 """Stock figures: counts that describe a standing set rather than what happened in a period.
 
-Annotators leave the year of these null unless the figure's own clause names a period:
-- a count of places that is the subject or scope of the clause ("the 160 key counties ...
-  saw", "in 160 key counties ... was 6.7 million", "中西部22个省份脱贫劳动力...");
+They take only a period of their own clause (then the frame or the publication year):
 - a population that frames the rest of the sentence ("全省约192万搬迁群众中，...",
   "Of the 1.2 million relocated residents, ...");
 - a cumulative total (累计, cumulative) whose sentence states no period before it: the
@@ -19,15 +17,7 @@ from nlp.lookahead import skipping
 if TYPE_CHECKING:
     from nlp.metrics.classifier import Candidate
 
-_PLACE_COUNT = skipping(re.compile(
-    r"(?:省份|省区|省市|市州|州市|县市区?|区县|地市|县|(?i:count(?:y|ies)|provinces?|"
-    r"prefectures?(?: and cities)?|municipalities|regions))$"
-))
 _CLAUSE_START = re.compile(r"[，,；;。：:!?！？\n]")
-# What may stand between the clause start and a subject count: a determiner or a region.
-_SUBJECT_LEAD_ZH = re.compile(r"^\s*(?:[^\d\s，,、]{1,4})?$")
-_SUBJECT_LEAD_EN = re.compile(r"^\s*(?:(?i:the|all|all the|its|their)\s+)?$")
-_SCOPE_LEAD_EN = re.compile(r"(?i:\b(?:in|across|for)\s+(?:the\s+)?)$")
 _BASE_AFTER_ZH = re.compile(r"中[，,]")
 _BASE_BEFORE_EN = re.compile(r"(?i:\b(?:of|among|out of)\s+(?:the|its|their)\s+)$")
 # "德胜安置区共安置…1300户", "The community is home to 12,000 people": a site's standing
@@ -47,19 +37,6 @@ def _clause_lead(text: str, start: int) -> str:
     """The text between the last clause delimiter (not 、) and ``start``."""
     before = _UP_TO_CLAUSE.match(text, 0, start)
     return text[before.end() if before else 0:start]
-
-
-def place_count_subject(c: Candidate, text: str, others: list[Candidate]) -> bool:
-    """A count of places that opens its clause or scopes a later figure of the clause."""
-    if c.unit != "count" or not _PLACE_COUNT.search(text[c.start:c.end]):
-        return False
-    lead = _clause_lead(text, c.start)
-    if _SUBJECT_LEAD_ZH.match(lead) and not lead.isascii():
-        return True
-    if lead.isascii() and _SUBJECT_LEAD_EN.match(lead):
-        return True
-    return bool(_SCOPE_LEAD_EN.search(lead)) and any(
-        o.start >= c.end and o.start < c.clause[1] for o in others)
 
 
 def population_base(c: Candidate, text: str) -> bool:
@@ -82,10 +59,9 @@ def site_population(c: Candidate, text: str) -> bool:
     return bool(_SITE_STOCK_ZH.search(lead) or _SITE_STOCK_EN.search(text, 0, c.start))
 
 
-def is_standing(c: Candidate, text: str, others: list[Candidate]) -> bool:
-    """A place count or population that describes a standing set."""
-    return (place_count_subject(c, text, others) or population_base(c, text)
-            or site_population(c, text))
+def is_standing(c: Candidate, text: str) -> bool:
+    """A population that describes a standing set."""
+    return population_base(c, text) or site_population(c, text)
 
 
 
