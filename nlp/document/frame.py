@@ -127,7 +127,8 @@ def frame_sections(sections: list[Section], sentences: list[Sentence], refs: lis
         if state.title_period is None:
             lead = next((s for s in by_section[section.index] if not s.headline), None)
             period, words = _lead_period(lead.text, state.ref) if lead else (None, None)
-            if period is not None and not _holds_figures(lead.text):
+            # with no publication date, the lead's period is the best reading of the whole
+            if period is not None and (state.ref is None or not _holds_figures(lead.text)):
                 state.title_period, state.title_words = period, words
     return states
 
@@ -142,9 +143,12 @@ def _lead_period(text: str, ref: RefDate | None) -> tuple[Period | None, str | N
     """The period an opening sentence with no figure of its own says the whole report is
     about (a date attached to one figure of the lead frames nothing else): the publication year,
     the year before it in a report of the first half (an annual review), or a plan period
-    ending in either ("“十三五”时期…" in December 2020); an earlier span is background."""
+    ending in either ("“十三五”时期…" in December 2020); an earlier span is background. With
+    no publication date to compare with, the lead's period frames the report."""
     period, words = first_period(text, ref)
-    if period is None or ref is None:
+    if ref is None:
+        return period, words
+    if period is None:
         return None, None
     last = period.end_year
     early = ref.month is not None and ref.month <= SETTINGS.periods.recent_cutoff_month

@@ -457,3 +457,10 @@ def test_a_clause_lead_runs_back_to_the_last_delimiter(text: str, start: int) ->
     while lo > 0 and not _CLAUSE_START.match(text, lo - 1):
         lo -= 1
     assert _clause_lead(text, start) == text[lo:start]
+
+
+def test_without_a_publication_date_the_leads_period_frames_the_report() -> None:
+    text = ("近日，省里下达2025年以工代赈项目清单，我县4个乡镇获得资金1200万元。\n"
+            "项目实施后，预计吸纳300名群众务工。")
+    facts = facts_by_span(text)
+    assert facts["300名群众"].year == "2025"
