@@ -118,8 +118,15 @@ def _deadline(m: PeriodMention, ctx: SentenceContext, text: str) -> bool:
 def _governing(usable: list[PeriodMention], c: Candidate, text: str) -> bool:
     """Whether a period in an introductory clause governs the sentence ("During a meeting in
     May 1996, ten eastern provinces were paired ..."): it stands before the figure and no
-    other figure comes between."""
-    return any(m.end <= c.start and not re.search(r"\d", text[m.end:c.start]) for m in usable)
+    other figure comes between, or it is a cut-off opening the sentence ("截至2019年底，…",
+    "As of May, ..."), which holds for every figure after it."""
+    return any(m.end <= c.start and (not re.search(r"\d", text[m.end:c.start]) or (
+        _CUT_OFF.match(m.text) and not _OPENING_DELIMITER.search(text, 0, m.start)))
+        for m in usable)
+
+
+_OPENING_DELIMITER = re.compile(r"[，,；;。：:!?！？]")
+_CUT_OFF = re.compile(r"截至|截止|(?i:as\s+of\b|by\s+the\s+end\b)")
 
 
 def _end_of_change(text: str, c: Candidate, period: Period | None) -> Period | None:

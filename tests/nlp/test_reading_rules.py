@@ -464,3 +464,10 @@ def test_without_a_publication_date_the_leads_period_frames_the_report() -> None
             "项目实施后，预计吸纳300名群众务工。")
     facts = facts_by_span(text)
     assert facts["300名群众"].year == "2025"
+
+
+def test_a_cut_off_opening_the_sentence_holds_for_every_figure_after_it() -> None:
+    text = ("截至2021年12月底，全市安置住房全部建成，38个集中安置点共安置搬迁群众2万多户"
+            "9万人。")
+    facts = facts_by_span(text, published="2022-06-26")
+    assert {facts[s].year for s in ("38个", "2万多户", "9万人")} == {"2021"}
