@@ -17,6 +17,7 @@ from nlp.places.regions import find_regions
 from nlp.places.romanize import is_pinyin
 from nlp.places.scan import Hit, scan_chinese, scan_english
 from nlp.places.villages import Locality, compound_sites, find_chinese, find_english, find_sites
+from nlp.places.zones import find_zones
 from nlp.spans import Located, SpanIndex, spans_of
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
@@ -139,6 +140,8 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
         sites = _clear_of(sites, compound) + compound
     if sites:
         localities = _clear_of(localities, sites) + sites
+    zones = _clear_of(find_zones(text, [(h.start, h.end) for h in hits]), localities)
+    localities += zones
     names_end = frozenset(h.end for h in hits)
     localities += _clear_of(find_regions(text, names_end), [*hits, *localities])
     localities.sort(key=lambda loc: loc.start)

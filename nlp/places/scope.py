@@ -27,7 +27,8 @@ _ZH_CUE = re.compile(
 )
 _EN_CUE = skipping(re.compile(
     r"\b(?P<kind>the|this|our|the\s+whole|the\s+entire|across\s+the|throughout\s+the)\s+"
-    r"(?P<unit>village|town|township|county|prefecture|city|province|region|community)\b"
+    r"(?P<unit>village|town|township|county|prefecture|city|province|region|community|"
+    r"(?:development|economic|industrial)\s+zone)\b"
     r"(?![-‐])"
     r"|\b(?P<unit2>prefecture|county|city|province|region)[-\s]?wide\b",
     re.I,
@@ -61,6 +62,7 @@ def find_cues(text: str) -> list[Cue]:
              for m in _ZH_OWN.finditer(text)]
     for m in _EN_CUE.finditer(text) if _LATIN.search(text) else ():
         unit = (m.group("unit") or m.group("unit2")).lower()
+        unit = "zone" if unit.endswith("zone") else unit
         kind = (m.group("kind") or "").lower()
         cues.append(Cue(m.start(), m.end(), _EN_LEVEL[unit], kind in _ANAPHOR_WORDS))
     return sorted(cues, key=lambda c: c.start)

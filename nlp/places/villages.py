@@ -105,7 +105,7 @@ def _edges_ok(text: str, start: int, end: int, floor: int) -> bool:
     return True
 
 
-def _stem_ok(text: str, start: int, end: int, floor: int, listed: bool = False) -> bool:
+def stem_ok(text: str, start: int, end: int, floor: int, listed: bool = False) -> bool:
     """Whether ``text[start:end]`` is a town or village name (the segmenter is asked last)."""
     stem = text[start:end]
     # Right after a place name (会川镇本庙村) or in a list (、以礼社区) a name may hold a
@@ -173,7 +173,7 @@ def find_chinese(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
             start = k - size
             if start < floor or not all(is_cjk(ch) for ch in text[start:k]):
                 continue
-            if _stem_ok(text, start, k, floor, text[m.end():m.end() + 1] == "、"):
+            if stem_ok(text, start, k, floor, text[m.end():m.end() + 1] == "、"):
                 en, level = ZH_SUFFIXES[suffix]
                 out.append(Locality(start, m.end(), text[start:m.end()],
                                     f"{romanize(text[start:k])} {en}", level))
@@ -283,7 +283,7 @@ def find_sites(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
                         or _SITE_COUNT.match(stem[:-1])
                         or common_words().get(stem[:2], "").startswith(_LEADING_POS)):
                     continue
-                if _stem_ok(text, start, k, floor):
+                if stem_ok(text, start, k, floor):
                     out.append(Locality(start, m.end(), text[start:m.end()], "", "village"))
                     break
     if "esettlement" in text or "elocation" in text:

@@ -1,0 +1,35 @@
+"""Development zones and new areas are places of their own (nlp/places/zones.py)."""
+
+from __future__ import annotations
+
+from nlp import extract_facts
+from nlp.places import link_places
+
+
+def named(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.level) for m in link_places(text)]
+
+
+def test_named_zones_are_found_in_both_languages() -> None:
+    assert named("近年来，双溪经开区推广以工代赈。") == [("双溪经开区", "town")]
+    assert ("Lanshan Economic and Technological Development Zone", "town") in named(
+        "He moved to Lanshan Economic and Technological Development Zone in 2018.")
+    assert named("the Yaxi new area has helped") == [("Yaxi new area", "town")]
+
+
+def test_a_kind_of_zone_is_no_name() -> None:
+    assert named("支持大型安置区新建一批配套产业园区和国家级开发区。") == []
+    assert named("Workers in the new area and the development zone earn more.") == []
+
+
+def test_the_whole_district_refers_back_to_a_zone_the_text_names() -> None:
+    text = "近年来，双溪经开区大力推广以工代赈方式。2024年，全区实施以工代赈项目20个。"
+    fact = extract_facts(text, published="2025-01-01")[0]
+    assert (fact.span, fact.place) == ("20个", "双溪经开区")
+
+
+def test_the_development_zone_refers_back_to_the_zone() -> None:
+    text = ("Relocated families moved to Lanshan Economic and Technological Development Zone. "
+            "So far, the development zone has trained 2,000 people.")
+    fact = extract_facts(text, published="2021-05-01")[0]
+    assert fact.place == "Lanshan Economic and Technological Development Zone"
