@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _HYPHEN_WORD_AFTER = re.compile(r"^-[A-Za-z\u4e00-\u9fff]")
 _TIER = re.compile(r"[0-9一二三四五六七八九十两]+\s*级")  # 三级项目库, 三级联动: tiers, not counts
-_LETTER_BEFORE = re.compile(r"[A-Za-z][-‐]?$")
+# COVID-19, G20: a name; "Approximately30" is a missing space
+_LETTER_BEFORE = re.compile(r"(?:[A-Z]|[A-Za-z][-‐])$")
+# "incomes soar(3)": a page or part number glued to a word
+_NUMBERING = re.compile(r"[A-Za-z\u4e00-\u9fff]\($")
+# "at least one earning member", 每个至少实现1个: a threshold, not a count
+_AT_LEAST = re.compile(r"(?:\bat\s+least|至少[\u4e00-\u9fff]{0,3})\s*$", re.I)
+_AT_LEAST_IN = re.compile(r"(?:at\s+least|至少)\s*", re.I)
 _IDENTIFIER = re.compile(r"\d{7,}")
 _QUOTES = {"“": "”", '"': '"', "「": "」", "《": "》", "‘": "’"}
 _SENTENCE_PUNCT = re.compile(r"[,，。；;！!？?]")
@@ -120,6 +126,10 @@ def _no_thing_counted(text: str, q: Quantity) -> bool:
         return True  # 有劳动力家庭1人以上就业: a rule, not a count
     if q.value <= 10 and _one_family(text, q):
         return True
+    if q.value <= 3 and q.unit != "yuan" and (
+            _AT_LEAST.search(text, max(0, q.start - 10), q.start)
+            or _AT_LEAST_IN.match(text, q.start)):
+        return True
     return q.unit == "yuan" and bool(line.search(text, max(0, q.start - 30), q.start))
 
 
@@ -197,6 +207,8 @@ def is_blocked(text: str, q: Quantity) -> bool:
         return True
     if _LETTER_BEFORE.search(before) and q.text[:1].isdigit():
         return True  # COVID-19, G20
+    if _NUMBERING.search(before) and after.startswith(")"):
+        return True
     if q.unit is None and _IDENTIFIER.fullmatch(q.text.replace(" ", "")):
         return True
     return _inside_brackets(text, q.start, q.end) or _inside_short_quote(text, q.start, q.end)

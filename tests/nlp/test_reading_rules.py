@@ -471,3 +471,11 @@ def test_a_cut_off_opening_the_sentence_holds_for_every_figure_after_it() -> Non
             "9万人。")
     facts = facts_by_span(text, published="2022-06-26")
     assert {facts[s].year for s in ("38个集中安置点", "2万多户", "9万人")} == {"2021"}
+
+
+def test_thresholds_and_part_numbers_are_no_facts() -> None:
+    text = ("Almost all families have at least one earning member. Incomes soar(3). "
+            "At least 2,000 yuan was paid to 3 workers.")
+    assert set(facts_by_span(text, published="2021-01-01")) == {"At least 2,000 yuan",
+                                                                "3 workers"}
+    assert facts_by_span("每个安置区至少实现1个经营主体覆盖。", published="2021-01-01") == {}
