@@ -42,7 +42,7 @@ FILLER_EN = [
     "Experts noted that rural revitalization depends on steady work over many years.",
 ]
 
-Doc = dict  # {"text", "lang"?, "published"?, "title"?, "publisher"?}
+Doc = dict  # {"text", "lang"?, "published"?, "title"?}
 
 
 def real_documents() -> list[Doc]:
@@ -89,8 +89,7 @@ def written_documents(megabytes: float, seed: int = 7) -> list[Doc]:
 
 def extract(doc: Doc) -> int:
     return len(nlp.extract_facts(doc["text"], lang=doc.get("lang"),
-                                 published=doc.get("published"), title=doc.get("title"),
-                                 publisher=doc.get("publisher")))
+                                 published=doc.get("published"), title=doc.get("title")))
 
 
 def baselines() -> dict[str, Callable[[Doc], object]]:

@@ -216,7 +216,7 @@ def _unresolved_cue(text: str, pos: int, hi: int,
     """The 全州/全县/"the prefecture" governing the figure at ``pos`` (the last one up to the
     end of its clause, ``hi``, with no place named between it and the figure) when no place
     of the text resolved it: its words and level."""
-    cues = find_cues(text[:hi])
+    cues = [cue for cue in find_cues(text) if cue.end <= hi]
     if not cues:
         return None
     cue = cues[-1]

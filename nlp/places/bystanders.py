@@ -119,12 +119,16 @@ _CAPTION = re.compile(
 
 def captions(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places named in a photo caption (a line that carries a photo credit)."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
-             if _CAPTION.search(m.group())]
-    if not lines:
+    credits = [m.start() for m in _CAPTION.finditer(text)]
+    if not credits:
         return []
-    index = SpanIndex(lines)
+    index = SpanIndex([(text.rfind("\n", 0, at) + 1, _line_end(text, at)) for at in credits])
     return [r for r in refs if index.encloses(r.start, r.end)]
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def organisations(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:

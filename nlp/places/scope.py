@@ -56,6 +56,11 @@ class Cue:
 
 def find_cues(text: str) -> list[Cue]:
     """Scope cues in a sentence, left to right."""
+    return list(_cues(text))
+
+
+@lru_cache(maxsize=256)  # asked of a sentence for its cue places and again per figure
+def _cues(text: str) -> tuple[Cue, ...]:
     cues = [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], m.group("kind") in _ANAPHOR_WORDS)
             for m in _ZH_CUE.finditer(text)]
     cues += [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], False)
@@ -65,7 +70,7 @@ def find_cues(text: str) -> list[Cue]:
         unit = "zone" if unit.endswith("zone") else unit
         kind = (m.group("kind") or "").lower()
         cues.append(Cue(m.start(), m.end(), _EN_LEVEL[unit], kind in _ANAPHOR_WORDS))
-    return sorted(cues, key=lambda c: c.start)
+    return tuple(sorted(cues, key=lambda c: c.start))
 
 
 def fits(ref: PlaceRef, level: str) -> bool:

@@ -27,40 +27,52 @@ _EN_ZONE = re.compile(
     r"(?:Economic and Technological Development Zone|Economic[- ]Technological Development "
     r"Zone|Economic Development Zone|Development Zone|High-[Tt]ech Zone|Industrial Park|"
     r"Industrial Zone|New Area|New District|new area|industrial park|development zone)\b")
+_EN_QUICK = re.compile(r"[Zz]one\b|[Aa]rea\b|[Pp]ark\b|District\b")
 _EN_STOP = frozenset("The This That A An National Provincial State Local Its Each Every New "
                      "Economic Industrial Development China Chinese".split())
 
 
 def find_zones(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
     """Named zones in Chinese and English, outside ``floors`` (spans already taken)."""
-    out: list[Locality] = []
-    if "区" in text:
-        taken = SpanIndex(floors)
-        for m in _ZH_ZONE.finditer(text):
-            k = m.start()
-            last = out[-1].end if out else 0
-            floor = max(taken.last_end(k, last), last)
-            if taken.covers(k):
-                continue
-            for size in (4, 3, 2):
-                start = k - size
-                if start < floor or not all(is_cjk(ch) for ch in text[start:k]):
-                    continue
-                stem = text[start:k]
-                if (stem.endswith(_ZH_GENERIC) or stem.startswith(_ZH_GENERIC[:9])
-                        or common_words().get(stem, "ns")[:2] not in _PROPER):
-                    continue
-                if stem_ok(text, start, k, floor):
-                    out.append(Locality(start, m.end(), text[start:m.end()], "", "town"))
-                    break
-    if " " in text:
-        for m in _EN_ZONE.finditer(text):
-            first, second = m.group(1), m.group(2)
-            start = m.start(1)
-            if second and first in _EN_STOP:
-                first, start, second = second, m.start(2), None
-            name = f"{first} {second}" if second else first
-            if first in _EN_STOP or (second and second in _EN_STOP) or not is_pinyin(name):
-                continue
-            out.append(Locality(start, m.end(), "", text[start:m.end()], "town"))
+    out = _chinese_zones(text, floors)
+    if _EN_QUICK.search(text):
+        out += _english_zones(text)
     return sorted(out, key=lambda loc: loc.start)
+
+
+def _chinese_zones(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
+    out: list[Locality] = []
+    taken: SpanIndex | None = None
+    for m in _ZH_ZONE.finditer(text):
+        k = m.start()
+        taken = taken or SpanIndex(floors)
+        last = out[-1].end if out else 0
+        floor = max(taken.last_end(k, last), last)
+        if taken.covers(k):
+            continue
+        for size in (4, 3, 2):
+            start = k - size
+            if start < floor or not all(is_cjk(ch) for ch in text[start:k]):
+                continue
+            stem = text[start:k]
+            if (stem.endswith(_ZH_GENERIC) or stem.startswith(_ZH_GENERIC[:9])
+                    or common_words().get(stem, "ns")[:2] not in _PROPER):
+                continue
+            if stem_ok(text, start, k, floor):
+                out.append(Locality(start, m.end(), text[start:m.end()], "", "town"))
+                break
+    return out
+
+
+def _english_zones(text: str) -> list[Locality]:
+    out: list[Locality] = []
+    for m in _EN_ZONE.finditer(text):
+        first, second = m.group(1), m.group(2)
+        start = m.start(1)
+        if second and first in _EN_STOP:
+            first, start, second = second, m.start(2), None
+        name = f"{first} {second}" if second else first
+        if first in _EN_STOP or (second and second in _EN_STOP) or not is_pinyin(name):
+            continue
+        out.append(Locality(start, m.end(), "", text[start:m.end()], "town"))
+    return out

@@ -186,7 +186,7 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
 
 def is_blocked(text: str, q: Quantity) -> bool:
     """Whether the quantity at ``q.start``-``q.end`` of ``text`` is a name, citation or code."""
-    if q.unit not in _NUMBER_ONE_UNITS and _ARTICLE_ONE.match(
+    if q.unit not in _NUMBER_ONE_UNITS and not q.text[:1].isdigit() and _ARTICLE_ONE.match(
             text, q.start + _LEAD.match(q.text).end()):
         return True
     if _MAGNITUDE.match(q.text) and _VAGUE_BEFORE.search(text, max(0, q.start - 2), q.start):
