@@ -64,7 +64,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     headline_facts: list[FoundFact] = []
     carry: Period | None = None
     carry_source = NO_SOURCE
-    anaphor = local = story = None
+    anaphor = local = story = scene = None
     previous: list = []
     paragraph = section = -1
     para_texts: list[str] = []  # the sentences of the current paragraph
@@ -72,7 +72,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     for sentence in sentences:
         if sentence.section != section:
             section, anaphor, carry, para_texts = sentence.section, None, None, []
-            story = None
+            story = scene = None
             scope.reset()
             scope.frame = strong_frame(states[section].main_place, states[section].main_source)
         if sentence.paragraph != paragraph:
@@ -101,7 +101,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                                   carry_source, frame, Source("frame", state.title_words),
                                   anaphor, state.main_place,
                                   state.main_source, sentence.headline, local, previous,
-                                  section=section, story_place=story)
+                                  section=section, story_place=story, scene_place=scene)
             reading = read_sentence(sentence.text, ctx, quantities)
             mentions, found = reading.periods, reading.facts
             previous = reading.candidates or previous
@@ -120,11 +120,30 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         local = _paragraph_place(sentence.text, local_refs, found) or local
         story = max((r for r in named if r.rank >= 4 and not is_list(r)), key=lambda r: r.start,
                     default=story)
+        scene = _scene(sentence.text, named) or scene
         if sentence.headline:
             headline_facts += found
         facts.extend(found)
     _complete_headlines(headline_facts, facts, states)
     return [f.fact for f in facts]
+
+
+# 在竹山村, 走进…社区, "in Hemuling village", "moved to Jingling new village": a scene.
+_SCENE_INTRO = re.compile(r"(?:在|走进|来到|走访|深入|位于|(?i:\b(?:in|at|to|visit(?:ed|ing)?)"
+                          r"\s+(?:the\s+)?))$")
+
+
+def _scene(text: str, named: list[PlaceRef]) -> PlaceRef | None:
+    """The town, village or site a sentence makes its subject or scene; none from a roll of
+    several (授牌名单) or from a modifier (用于默戎镇…建设)."""
+    specific = [r for r in named if r.rank >= 4]
+    if not specific or len(specific) > 2 or any(map(is_list, specific)):
+        return None
+    last = max(specific, key=lambda r: r.start)
+    if binding.opens_clause(text, last, named) or _SCENE_INTRO.search(
+            text, max(0, last.start - 12), last.start):
+        return last
+    return None
 
 
 def _paragraph_place(text: str, refs: list[PlaceRef], found: list[FoundFact]) -> PlaceRef | None:

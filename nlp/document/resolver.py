@@ -208,6 +208,12 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     if ctx.story_place is not None and c.unit == "yuan" and _ONE_PERSON.search(text):
         # a named person's pay or income: where the story found them (the shared convention)
         return _named(ctx.story_place, "story")
+    if (ctx.scene_place is not None and ctx.main_place is not None
+            and strong_frame(ctx.main_place, ctx.main_source) is None
+            and binding.encloses(ctx.main_place, ctx.scene_place)):
+        # a feature framed only by the place it names most: its figures are where the story
+        # has got to (the village or site last made a scene), within that place
+        return _named(ctx.scene_place, "scene")
     return ctx.main_place, ctx.main_source
 
 

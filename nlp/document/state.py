@@ -76,6 +76,7 @@ class SentenceContext:
     previous: list[Candidate] = field(default_factory=list)  # the paragraph's last candidates
     section: int = 0  # the index of the sentence's section
     story_place: PlaceRef | None = None  # the last town, village or site the section named
+    scene_place: PlaceRef | None = None  # ... that a sentence made its subject or scene
 
 
 @dataclass

@@ -94,3 +94,18 @@ def test_a_company_named_after_a_place_is_no_mention_of_it() -> None:
             "Total investment will be 300 million yuan.")
     facts = extract_facts(text, published="2020-12-21", title="Relocated villagers earn more")
     assert facts[0].place is None
+
+
+def test_a_feature_framed_by_the_county_it_names_most_places_figures_in_its_village() -> None:
+    text = ("走进凤凰县，产业兴旺。凤凰县大力发展扶贫车间。\n\n"
+            "在凤凰县的竹山村，帮扶车间里机器轰鸣。\n\n"
+            "车间吸纳脱贫群众45人就业，人均月收入2600元。")
+    facts = extract_facts(text, published="2021-05-02")
+    assert {f.place for f in facts} == {"竹山村"}
+
+
+def test_a_roll_of_villages_tells_no_story() -> None:
+    text = ("凤凰县授牌示范村：竹山村、菖蒲塘村、舒家塘村。\n\n"
+            "目前凤凰县农村劳动力转移就业16.2万人。\n\n全县转移率达65%。")
+    facts = extract_facts(text, published="2021-05-02")
+    assert {f.place for f in facts} == {"凤凰县"}
