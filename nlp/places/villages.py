@@ -228,13 +228,15 @@ def _english_plural(text: str, lo: int, hi: int) -> list[Locality]:
 # Named resettlement sites: 德胜安置区, 五里岗安置社区, "Xinmin resettlement community",
 # "Wumeng Relocation Town". The name is kept as written; a generic modifier (集中安置区,
 # 万人以上安置区) or a headline's type word alone ("the Relocation Town") is no name.
-_ZH_SITE = skipping(re.compile(r"(?:易地扶贫搬迁|易地搬迁|扶贫搬迁|移民搬迁|生态搬迁|搬迁)?"
+_ZH_SITE = skipping(re.compile(r"(?:易地移民扶贫搬迁|移民扶贫搬迁|易地扶贫搬迁|易地搬迁|扶贫搬迁|"
+                               r"移民搬迁|生态搬迁|搬迁)?"
                                r"(?:集中)?"
                                r"(?:安置社区|安置小区|安置区|安置点)"))
 _SITE_GENERIC = ("集中", "分散", "城镇", "县城", "城区", "大型", "中型", "小型", "万人", "千人",
                  "以上", "跨县", "跨区", "易地", "搬迁", "扶贫", "新建", "统一", "所有", "全部",
                  "各个", "部分", "这些", "多个", "移民", "后续", "上述", "前述", "以下", "其他",
                  "其余", "地", "全县", "全市", "全省", "全州", "全区", "全旗")
+_QUOTED_NAME = re.compile(r"[“\"][\u4e00-\u9fff]{2,6}[”\"]$")
 _SITE_COUNT = re.compile(r"^[一二两三四五六七八九十百千几数多余个座处]+$")
 _EN_SITE = re.compile(
     r"\b([A-Z][a-z]+(?:['’-][a-z]+)*)(?: ([A-Z][a-z]+(?:['’-][a-z]+)*))? "
@@ -273,6 +275,11 @@ def find_sites(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
             last = out[-1].end if out else 0
             floor = max(taken.last_end(k, last), last)
             if taken.covers(k):
+                continue
+            quoted = _QUOTED_NAME.search(text, max(floor, k - 10), k)
+            if quoted:  # “五福”易地移民扶贫搬迁安置小区: a quoted name
+                out.append(Locality(quoted.start(), m.end(), text[quoted.start():m.end()], "",
+                                    "village"))
                 continue
             for size in (4, 3, 2):
                 start = k - size

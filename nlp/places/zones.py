@@ -1,4 +1,5 @@
-"""Development zones and new areas found by pattern: 万盛经开区, 巴县新区, "Dalong Economic and
+"""Development zones, new areas and named areas found by pattern: 万盛经开区, 巴县新区, 三岩片区,
+"Dalong Economic and
 Technological Development Zone", "Mingtian New Area".
 
 A zone is a place of its own below the county (level ``town``): its figures are the zone's,
@@ -17,7 +18,7 @@ from nlp.places.villages import Locality, stem_ok
 from nlp.spans import SpanIndex
 
 _ZH_ZONE = skipping(re.compile(
-    r"(?:经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|新区)"))
+    r"(?:经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|新区|片区)"))
 # 国家级开发区, 省级新区, 各开发区: a kind of zone, not its name.
 _ZH_GENERIC = ("国家级", "省级", "市级", "县级", "国家", "各", "该", "本", "全", "新", "所在",
                "城市", "城区", "工业", "产业", "农业", "经济", "高新", "科技", "综合", "重点")

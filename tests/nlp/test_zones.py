@@ -33,3 +33,13 @@ def test_the_development_zone_refers_back_to_the_zone() -> None:
             "So far, the development zone has trained 2,000 people.")
     fact = extract_facts(text, published="2021-05-01")[0]
     assert fact.place == "Lanshan Economic and Technological Development Zone"
+
+
+def test_a_named_area_holds_its_numeral_as_a_name() -> None:
+    assert named("这里属于三岩片区，崇山叠耸。") == [("三岩片区", "town")]
+    assert extract_facts("这里属于三岩片区，崇山叠耸。", published="2021-01-01") == []
+
+
+def test_a_quoted_site_name_is_a_site() -> None:
+    text = "全县建成“五福”易地移民扶贫搬迁安置小区，共安置搬迁群众3133户。"
+    assert ("“五福”易地移民扶贫搬迁安置小区", "village") in named(text)
