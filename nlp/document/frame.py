@@ -17,7 +17,7 @@ from nlp.lookahead import skipping
 from nlp.periods.dates import RefDate
 from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period, year_period
-from nlp.places.references import PlaceRef, national_cue
+from nlp.places.references import PlaceRef, is_list, national_cue
 from nlp.places.scope import Scope, find_cues
 from nlp.settings import SETTINGS
 from nlp.spans import ByPosition
@@ -60,6 +60,8 @@ def _main_place(section: Section, sentences: list[Sentence], refs: ByPosition[Pl
     if own_cue is not None:
         # 我州召开…: the document's own prefecture
         return own_cue, Source("frame", f"headline: {own_cue.cue} → {own_cue.text}")
+    # a list of provinces (a national report's examples) is never what a report is about
+    inside = [r for r in inside if not (is_list(r) and r.level == "province")]
     counts = Counter((r.code or r.text) for r in inside if r.level != "region")
     if not counts:
         return None, NO_SOURCE

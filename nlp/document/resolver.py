@@ -37,10 +37,10 @@ def choose_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCont
     found = _stated_period(c, mentions, ctx, text, others)
     if found is not None:
         return found
-    if ctx.frame_period is not None:
-        return ctx.frame_period, ctx.frame_source
     if text and stock.past_state(text, c.clause[0], c.start):
         return None, Source("none", "an undated past state")
+    if ctx.frame_period is not None:
+        return ctx.frame_period, ctx.frame_source
     if ctx.ref is not None and not ctx.headline:
         return year_period(ctx.ref.year), Source("publication date", str(ctx.ref.year))
     return None, NO_SOURCE
@@ -78,8 +78,8 @@ def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCon
     if after:
         return after[0].period, Source("sentence", after[0].text)
     carry = ctx.carry_period
-    if carry is None:
-        return None
+    if carry is None or (text and stock.past_state(text, c.clause[0], c.start)):
+        return None  # "was once home to 62 counties": no period told before dates it
     if text and stock.present_statement(text) and (
             carry.start[:4] != carry.end[:4]
             or (ctx.ref is not None and carry.end_year < ctx.ref.year)):

@@ -109,3 +109,18 @@ def test_a_roll_of_villages_tells_no_story() -> None:
             "目前凤凰县农村劳动力转移就业16.2万人。\n\n全县转移率达65%。")
     facts = extract_facts(text, published="2021-05-02")
     assert {f.place for f in facts} == {"凤凰县"}
+
+
+def test_example_provinces_frame_no_national_report() -> None:
+    text = ("Relocation advances across China\n\n"
+            "Over 9,000 projects have started, with provinces including Guizhou, Sichuan, "
+            "Guangxi and Shaanxi moving fastest. Currently, 700 projects are finished.")
+    facts = extract_facts(text, published="2016-08-20", title="Relocation advances across China")
+    assert {f.place for f in facts} == {None}
+
+
+def test_a_past_state_takes_no_period_told_before() -> None:
+    text = ("By the end of last month, the province had lifted 2 million people out of poverty. "
+            "Hebei was once home to 62 poverty-stricken counties.")
+    facts = extract_facts(text, published="2020-07-02")
+    assert [f.year for f in facts if f.span == "62 poverty-stricken counties"] == [None]
