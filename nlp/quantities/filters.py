@@ -21,6 +21,8 @@ _TIER = re.compile(r"[0-9一二三四五六七八九十两]+\s*级")  # 三级�
 _LETTER_BEFORE = re.compile(r"(?:[A-Z]|[A-Za-z][-‐])$")
 # "incomes soar(3)": a page or part number glued to a word
 _NUMBERING = re.compile(r"[A-Za-z\u4e00-\u9fff]\($")
+# "Chen, 56, earns ...": an age in apposition to a name
+_AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*$")
 # "at least one earning member", 每个至少实现1个: a threshold, not a count
 _AT_LEAST = re.compile(r"(?:\bat\s+least|至少[\u4e00-\u9fff]{0,3})\s*$", re.I)
 _AT_LEAST_IN = re.compile(r"(?:at\s+least|至少)\s*", re.I)
@@ -208,6 +210,9 @@ def is_blocked(text: str, q: Quantity) -> bool:
     if _LETTER_BEFORE.search(before) and q.text[:1].isdigit():
         return True  # COVID-19, G20
     if _NUMBERING.search(before) and after.startswith(")"):
+        return True
+    if q.text.isdigit() and q.value <= 110 and after.startswith(",") and _AGE_BEFORE.search(
+            before):
         return True
     if q.unit is None and _IDENTIFIER.fullmatch(q.text.replace(" ", "")):
         return True

@@ -479,3 +479,10 @@ def test_thresholds_and_part_numbers_are_no_facts() -> None:
     assert set(facts_by_span(text, published="2021-01-01")) == {"At least 2,000 yuan",
                                                                 "3 workers"}
     assert facts_by_span("每个安置区至少实现1个经营主体覆盖。", published="2021-01-01") == {}
+
+
+def test_an_age_beside_a_name_and_a_dollar_conversion_are_no_facts() -> None:
+    text = ("Chen, 56, earns 2,000 yuan a month. About three billion yuan (about 460 million "
+            "U.S dollars) was invested.")
+    assert set(facts_by_span(text, published="2021-01-01")) == {
+        "2,000 yuan", "About three billion yuan"}
