@@ -486,3 +486,10 @@ def test_an_age_beside_a_name_and_a_dollar_conversion_are_no_facts() -> None:
             "U.S dollars) was invested.")
     assert set(facts_by_span(text, published="2021-01-01")) == {
         "2,000 yuan", "About three billion yuan"}
+
+
+def test_workers_trained_are_people_trained() -> None:
+    facts = facts_by_span("开展技能培训，培训务工人员8060人，带动务工群众1200人。",
+                          published="2025-01-01")
+    assert (facts["8060人"].metric, facts["1200人"].metric) == ("people_trained",
+                                                               "people_employed")
