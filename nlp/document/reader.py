@@ -36,8 +36,13 @@ NUMERIC = skipping(re.compile(
     re.I))
 
 
-def _sentence_place(refs: list[PlaceRef]) -> PlaceRef | None:
-    return max(refs, key=lambda r: (r.rank, r.start)) if refs else None
+def _antecedent(text: str, refs: list[PlaceRef]) -> PlaceRef | None:
+    """The place a following 该项目/"This ..." sentence continues with: the most specific of
+    the sentence's subjects, else of its places, leaving out those a route or coverage verb
+    names (途经A村、B村) and a route's ends (起点接张坪村)."""
+    held = [r for r in refs if r not in binding.objects(text, refs)] or refs
+    subjects = [r for r in held if binding.opens_clause(text, r, refs)]
+    return max(subjects or held, key=lambda r: (r.rank, r.start)) if held else None
 
 
 def extract_document(text: str, lang: str | None = None, published: str | None = None,
@@ -115,7 +120,8 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
             carry_source = Source("paragraph", going_on[-1].text) if going_on else NO_SOURCE
         if stated and not sentence.headline and state.first_period is None:
             state.first_period, state.first_words = stated[0].period, stated[0].text
-        anaphor = _sentence_place([r for r in local_refs if r not in quoted_here]) or anaphor
+        anaphor = _antecedent(sentence.text, [r for r in local_refs if r not in quoted_here]
+                              ) or anaphor
         scope.observe([r for r in local_refs if r not in named or r in antecedents])
         local = _paragraph_place(sentence.text, local_refs, found) or local
         story = max((r for r in named if r.rank >= 4 and not is_list(r)), key=lambda r: r.start,

@@ -124,3 +124,10 @@ def test_a_past_state_takes_no_period_told_before() -> None:
             "Hebei was once home to 62 poverty-stricken counties.")
     facts = extract_facts(text, published="2020-07-02")
     assert [f.year for f in facts if f.span == "62 poverty-stricken counties"] == [None]
+
+
+def test_this_project_continues_with_the_subject_not_the_villages_a_road_passes() -> None:
+    text = ("据了解，魏店镇以工代赈示范工程路线总长10公里，起点接张坪村硬化路，途经张坪村、"
+            "任学村、蒋台村。该项目将带动当地群众务工109余人。")
+    fact = extract_facts(text, published="2023-10-23")[-1]
+    assert (fact.span, fact.place) == ("109余人", "魏店镇")
