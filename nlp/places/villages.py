@@ -20,8 +20,8 @@ EN_LEVELS = {"village": "village", "town": "town", "township": "town",
 _ZH_SUFFIX = re.compile(r"街道|社区|[村镇乡]")
 _EN_PATTERN = re.compile(
     r"([A-Z][a-z]+(?:['’-][a-z]+)*)(?:[ -]([A-Z][a-z]+(?:['’-][a-z]+)*))?"
-    r" (Village|Town|Township|Community|Subdistrict|village|town|township|community|subdistrict)"
-    r"\b"
+    r"((?: [Nn]ew)? (?:Village|Town|Township|Community|Subdistrict|village|town|township|"
+    r"community|subdistrict))\b"
 )
 # "Yilishe and Zhongping communities", "Ganxi, Laoji and Xiaozhai villages": names sharing one
 # plural level word.
@@ -196,7 +196,8 @@ def find_english(text: str, lo: int, hi: int) -> list[Locality]:
             out.append(Locality(m.start(1), m.end(1), "", f"{name} {kind.capitalize()}",
                                 EN_LEVELS[kind]))
     for m in _EN_PATTERN.finditer(text, lo, hi):
-        first, second, kind = m.group(1), m.group(2), m.group(3)
+        first, second, written = m.group(1), m.group(2), m.group(3).strip()
+        kind = written.split()[-1]
         start = m.start(1)
         if second and (first in _EN_STOP or not is_pinyin(first)):
             first, start = second, m.start(2)
@@ -205,7 +206,7 @@ def find_english(text: str, lo: int, hi: int) -> list[Locality]:
         if first in _EN_STOP or not is_pinyin(name):
             continue
         level = EN_LEVELS[kind.lower()]
-        out.append(Locality(start, m.end(), "", f"{name} {kind.capitalize()}", level))
+        out.append(Locality(start, m.end(), "", f"{name} {written.title()}", level))
     return sorted(out + _english_plural(text, lo, hi), key=lambda loc: loc.start)
 
 

@@ -43,3 +43,8 @@ def test_a_named_area_holds_its_numeral_as_a_name() -> None:
 def test_a_quoted_site_name_is_a_site() -> None:
     text = "全县建成“五福”易地移民扶贫搬迁安置小区，共安置搬迁群众3133户。"
     assert ("“五福”易地移民扶贫搬迁安置小区", "village") in named(text)
+
+
+def test_a_new_village_is_a_village() -> None:
+    assert named("Families moved to Jingling new village in 2012.") == [
+        ("Jingling new village", "village")]
