@@ -14,7 +14,7 @@ from nlp.lang import detect_lang
 from nlp.metrics import METRIC_NAMES, METRICS, Metric
 from nlp.traditional import simplified
 
-EXTRACTOR_VERSION = "2.0.0"
+EXTRACTOR_VERSION = "2.1.0"
 MAX_CHARS = 20_000_000  # beyond this a "document" is not an article; the rest is ignored
 
 log = logging.getLogger(__name__)

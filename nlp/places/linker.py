@@ -142,10 +142,27 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
         localities = _clear_of(localities, sites) + sites
     zones = _clear_of(find_zones(text, [(h.start, h.end) for h in hits]), localities)
     localities += zones
+    localities += _clear_of(_named_again(text, localities), [*hits, *localities])
     names_end = frozenset(h.end for h in hits)
     localities += _clear_of(find_regions(text, names_end), [*hits, *localities])
     localities.sort(key=lambda loc: loc.start)
     return _attach(text, divisions, localities)
+
+
+def _named_again(text: str, localities: list[Locality]) -> list[Locality]:
+    """Later mentions of an English town or village by its bare name ("Sanbaoxiang's
+    population" after "the village of Sanbaoxiang")."""
+    out: list[Locality] = []
+    for loc in localities:
+        if loc.name_zh or loc.level not in ("town", "village"):
+            continue
+        stem = loc.name_en.rsplit(" ", 1)[0]
+        if " " in stem or not stem[:1].isupper():
+            continue
+        for m in re.finditer(rf"\b{re.escape(stem)}\b", text):
+            if m.start() != loc.start:
+                out.append(Locality(m.start(), m.end(), "", loc.name_en, loc.level))
+    return out
 
 
 def _attach(text: str, divisions: list[tuple[int, int, Place]],

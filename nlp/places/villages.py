@@ -186,6 +186,10 @@ _EN_APPOSITION = re.compile(
     r"\b([A-Z][a-z]+(?:['’-][a-z]+)*), an? (?:[a-z]+ ){0,2}(village|town|township|community)\b")
 
 
+# "moved from the village of Sanbaoxiang": the level word comes first.
+_EN_OF = re.compile(r"\bthe (village|town|township|community) of ([A-Z][a-z]+(?:['’-][a-z]+)*)\b")
+
+
 def find_english(text: str, lo: int, hi: int) -> list[Locality]:
     """English towns/villages inside ``text[lo:hi]`` ("Ganxi Village", "Damou town", "Xijie, a
     village in ...")."""
@@ -194,6 +198,11 @@ def find_english(text: str, lo: int, hi: int) -> list[Locality]:
         name, kind = m.group(1), m.group(2)
         if name not in _EN_STOP and is_pinyin(name):
             out.append(Locality(m.start(1), m.end(1), "", f"{name} {kind.capitalize()}",
+                                EN_LEVELS[kind]))
+    for m in _EN_OF.finditer(text, lo, hi):
+        kind, name = m.group(1), m.group(2)
+        if name not in _EN_STOP and is_pinyin(name):
+            out.append(Locality(m.start(2), m.end(2), "", f"{name} {kind.capitalize()}",
                                 EN_LEVELS[kind]))
     for m in _EN_PATTERN.finditer(text, lo, hi):
         first, second, written = m.group(1), m.group(2), m.group(3).strip()

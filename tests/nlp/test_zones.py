@@ -48,3 +48,10 @@ def test_a_quoted_site_name_is_a_site() -> None:
 def test_a_new_village_is_a_village() -> None:
     assert named("Families moved to Jingling new village in 2012.") == [
         ("Jingling new village", "village")]
+
+
+def test_a_village_named_again_by_its_bare_name_is_the_village() -> None:
+    text = ("They were moved from the village of Sanbaoxiang. Up to 59 percent of "
+            "Sanbaoxiang's people were poor.")
+    assert [(m.text, m.place.level) for m in link_places(text)] == [
+        ("Sanbaoxiang", "village"), ("Sanbaoxiang", "village")]
