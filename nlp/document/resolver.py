@@ -67,10 +67,16 @@ def _stated_period(c: Candidate, mentions: list[PeriodMention], ctx: SentenceCon
         return bound.period, Source("own clause", bound.text)
     if in_clause:
         nearest = min(in_clause, key=lambda m: abs(m.start - c.start))
+        done = _done_by(nearest, usable, ctx, text)
+        if done is not None:
+            return done
         return _end_of_change(text, c, nearest.period), Source("own clause", nearest.text)
     usable = [m for m in usable if not _deadline(m, ctx, text)]  # "by 2020": its clause only
     before = [m for m in usable if m.end <= c.start]
     if before:
+        done = _done_by(before[-1], usable, ctx, text)
+        if done is not None:
+            return done
         return _end_of_change(text, c, before[-1].period), Source("sentence", before[-1].text)
     if text and stock.cumulative(c, text):
         return None  # a running total: no period from after it or from earlier sentences
@@ -113,6 +119,28 @@ def _deadline(m: PeriodMention, ctx: SentenceContext, text: str) -> bool:
     elsewhere in the sentence."""
     return (ctx.ref is not None and m.period is not None and m.period.end_year > ctx.ref.year
             and bool(_BY.search(text, max(0, m.start - 16), m.start)))
+
+
+# 2018年度项目, 2016年度搬迁的: a batch label; 已/已经/累计: reported as done
+_BATCH_LABEL = re.compile(r"\s*(?:年度|度)")
+_DONE = re.compile(r"已经|已|累计")
+
+
+def _done_by(label: PeriodMention, usable: list[PeriodMention], ctx: SentenceContext,
+             text: str) -> tuple[Period | None, Source] | None:
+    """A figure reported as done (已, 累计) in a sentence whose period is a batch label
+    (2018年度项目): it ends at the sentence's cut-off (截至5月30日), else at the report's date;
+    the label governs only figures stated purely as a plan (the shared convention)."""
+    if not (label.text.endswith("年度") or _BATCH_LABEL.match(text, label.end)):
+        return None
+    if not _DONE.search(text, label.end):
+        return None
+    cut = next((m for m in usable if m is not label and _CUT_OFF.match(m.text)), None)
+    if cut is not None:
+        return cut.period, Source("sentence", cut.text)
+    if ctx.ref is None:
+        return None
+    return year_period(ctx.ref.year), Source("publication date", f"{ctx.ref.year}: done by then")
 
 
 def _governing(usable: list[PeriodMention], c: Candidate, text: str) -> bool:

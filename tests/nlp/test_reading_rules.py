@@ -493,3 +493,14 @@ def test_workers_trained_are_people_trained() -> None:
                           published="2025-01-01")
     assert (facts["8060人"].metric, facts["1200人"].metric) == ("people_trained",
                                                                "people_employed")
+
+
+def test_a_figure_done_under_a_batch_label_ends_at_the_cut_off() -> None:
+    text = ("截至5月30日，全州2018年度项目计划建设的3600套住房已全部建成，累计完成搬迁入住"
+            "12000人。")
+    facts = facts_by_span(text, published="2019-06-03")
+    assert {facts["3600套住房"].year[:4], facts["12000人"].year[:4]} == {"2019"}
+    plan = facts_by_span("全州2018年度项目计划实施易地扶贫搬迁15000人。", published="2019-06-03")
+    assert plan["15000人"].year == "2018"
+    done = facts_by_span("在2016年度搬迁的贫困群众中，已经脱贫259户。", published="2017-05-17")
+    assert done["259户"].year == "2017"
