@@ -63,6 +63,7 @@ class DocumentSettings:
     min_main_place_mentions: int  # mentions a place needs to be a section's main place
     content_line_min_han: int  # a Chinese line this long is content, not a footer stamp
     content_line_min_words: int  # an English line with this many words is content
+    opening_sentences: int  # sentences of a report's opening that may frame its period
 
 
 @dataclass(frozen=True)

@@ -127,12 +127,24 @@ def frame_sections(sections: list[Section], sentences: list[Sentence], refs: lis
         states[0].title_period, states[0].title_words = first_period(title, states[0].ref)
     for section, state in zip(sections, states, strict=True):
         if state.title_period is None:
-            lead = next((s for s in by_section[section.index] if not s.headline), None)
-            period, words = _lead_period(lead.text, state.ref) if lead else (None, None)
-            # with no publication date, the lead's period is the best reading of the whole
-            if period is not None and (state.ref is None or not _holds_figures(lead.text)):
-                state.title_period, state.title_words = period, words
+            state.title_period, state.title_words = _opening_period(
+                [s for s in by_section[section.index] if not s.headline], state.ref)
     return states
+
+
+def _opening_period(body: list[Sentence], ref: RefDate | None) -> tuple[Period | None,
+                                                                        str | None]:
+    """The period the opening of a report frames: its lead's (with no publication date to
+    compare with, even a lead holding figures), else that of a figureless sentence among the
+    next ones ("The NDRC said that over the past year, ..." after a January release's lead)."""
+    for i, sentence in enumerate(body[:SETTINGS.document.opening_sentences]):
+        period, words = _lead_period(sentence.text, ref)
+        if period is not None and ((i == 0 and ref is None)
+                                   or not _holds_figures(sentence.text)):
+            return period, words
+        if i == 0 and ref is None:
+            break
+    return None, None
 
 
 def _holds_figures(text: str) -> bool:

@@ -207,7 +207,7 @@ def _relative_month(m: re.Match[str], ref: RefDate | None) -> Period | None:
 def _recent_years(m: re.Match[str], ref: RefDate | None) -> Period | None:
     """近三年, 过去五年, "the past five years": the years up to the last one the report can
     speak of whole; before July that is the year before publication."""
-    n = _num(m.group("n"))
+    n = _num(m.group("n")) if m.groupdict().get("n") else 1  # "the past year"
     if ref is None or not n or n > 30:
         return None
     early = ref.month is not None and ref.month <= SETTINGS.periods.recent_cutoff_month

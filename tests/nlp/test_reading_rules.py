@@ -504,3 +504,11 @@ def test_a_figure_done_under_a_batch_label_ends_at_the_cut_off() -> None:
     assert plan["15000人"].year == "2018"
     done = facts_by_span("在2016年度搬迁的贫困群众中，已经脱贫259户。", published="2017-05-17")
     assert done["259户"].year == "2017"
+
+
+def test_a_january_release_framed_by_the_past_year_reports_last_year() -> None:
+    text = ("BEIJING, Jan. 16 -- Work-relief programs created more than 2.5 million jobs, "
+            "official data showed on Tuesday.\n"
+            "The commission said that over the past year, it kept promoting the programs.")
+    facts = facts_by_span(text, published="2024-01-16")
+    assert facts["more than 2.5 million jobs"].year == "2023"
