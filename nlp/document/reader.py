@@ -36,6 +36,14 @@ NUMERIC = skipping(re.compile(
     re.I))
 
 
+def _caption_only(text: str, refs: list[PlaceRef]) -> set[PlaceRef]:
+    """Places a photo caption names and the body does not: they frame nothing (a caption
+    that names the body's village again still counts for it)."""
+    shown = set(captions(text, refs))
+    in_body = {r.code or r.text for r in refs if r not in shown}
+    return {r for r in shown if (r.code or r.text) not in in_body}
+
+
 def _antecedent(text: str, refs: list[PlaceRef]) -> PlaceRef | None:
     """The place a following 该项目/"This ..." sentence continues with: the most specific of
     the sentence's subjects, else of its places, leaving out those a route or coverage verb
@@ -57,7 +65,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     refs = [r for r in refs if r not in aside]
     quoting = set(quoted(text, refs))
     helping = (set(helpers(text, refs)) | set(examples(text, refs)) | quoting
-               | set(captions(text, refs)) | set(organisations(text, refs)))
+               | _caption_only(text, refs) | set(organisations(text, refs)))
     title_refs = []
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))

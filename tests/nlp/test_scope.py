@@ -131,3 +131,11 @@ def test_this_project_continues_with_the_subject_not_the_villages_a_road_passes(
             "任学村、蒋台村。该项目将带动当地群众务工109余人。")
     fact = extract_facts(text, published="2023-10-23")[-1]
     assert (fact.span, fact.place) == ("109余人", "魏店镇")
+
+
+def test_a_caption_naming_the_bodys_place_again_still_counts_for_it() -> None:
+    text = ("Sewing workshops grow\n\nIn Dongping village of Pingli county, poor families "
+            "work in a bag workshop.\n\nThe project hired 53 people.\n\nPingli county will expand "
+            "it.\n\nWorkers sew bags in Dongping village. [Photo/Xinhua]")
+    fact = extract_facts(text, published="2018-01-30", title="Sewing workshops grow")[0]
+    assert fact.place == "Dongping village"
