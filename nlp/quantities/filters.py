@@ -21,6 +21,9 @@ _TIER = re.compile(r"[0-9一二三四五六七八九十两]+\s*级")  # 三级�
 _LETTER_BEFORE = re.compile(r"(?:[A-Z]|[A-Za-z][-‐])$")
 # "incomes soar(3)": a page or part number glued to a word
 _NUMBERING = re.compile(r"[A-Za-z\u4e00-\u9fff]\($")
+# 2021届毕业生: a graduating class; 第一、二名: a second ordinal after 第
+_CLASS_YEAR = re.compile(r"(?:19|20)\d\d\s*届")
+_ORDINAL_LIST = re.compile(r"第[一二三四五六七八九十\d]{1,3}[、，,]$")
 # "Chen, 56, earns ...": an age in apposition to a name
 _AGE_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*$")
 # "at least one earning member", 每个至少实现1个: a threshold, not a count
@@ -77,7 +80,9 @@ def _category_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return zh, en, places, line
 
 
-_ZH_SMALL = re.compile(r"(?:[一二两三四五六七八九]|十|\d)(?P<measure>[种类大轮项条个])")
+_ZH_SMALL = re.compile(r"(?:[一二两三四五六七八九十]{1,3}|\d{1,3})(?P<measure>[种类大轮项条个批])")
+# "20条措施", 27条举措: a policy package's items, kinds of measures, up to this many
+_PACKAGE_MAX = 100
 _PROJECT_AFTER = re.compile(r"项目|工程")
 _PHRASE_STOP = re.compile(r"[，。、；：！？,.;:!?（）()“”\"《》的\d]")
 
@@ -86,9 +91,9 @@ def _kinds(text: str, q: Quantity) -> bool:
     """七大领域, 三种方式, 两项机制, 两轮排查, 6个类别, "nine major fields": kinds or named
     measures, not things on the ground."""
     zh, en, _places, _line = _category_patterns()
-    if q.value > 10:
-        return False
     small = _ZH_SMALL.match(text, q.start)
+    if q.value > (_PACKAGE_MAX if small and small.group("measure") == "条" else 10):
+        return False
     if small:
         measure, after = small.group("measure"), small.end()
         stop = _PHRASE_STOP.search(text, after, after + 10)
@@ -213,6 +218,10 @@ def is_blocked(text: str, q: Quantity) -> bool:
         return True
     if q.text.isdigit() and q.value <= 110 and after.startswith(",") and _AGE_BEFORE.search(
             before):
+        return True
+    if _CLASS_YEAR.match(text, q.start):
+        return True
+    if _ORDINAL_LIST.search(before):
         return True
     if q.unit is None and _IDENTIFIER.fullmatch(q.text.replace(" ", "")):
         return True

@@ -512,3 +512,10 @@ def test_a_january_release_framed_by_the_past_year_reports_last_year() -> None:
             "The commission said that over the past year, it kept promoting the programs.")
     facts = facts_by_span(text, published="2024-01-16")
     assert facts["more than 2.5 million jobs"].year == "2023"
+
+
+def test_packages_batches_classes_and_listed_ordinals_are_no_facts() -> None:
+    text = ("通过出台20条措施，实名制帮扶7300名2021届离校未就业毕业生。蕲春、监利分获全国票选"
+            "第一、二名。今年争取六批中央资金共4.85亿元。全区实施12.35万项措施。")
+    assert set(facts_by_span(text, published="2022-03-01")) == {
+        "7300名", "4.85亿元", "12.35万项措施"}
