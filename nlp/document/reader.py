@@ -48,9 +48,11 @@ def _antecedent(text: str, refs: list[PlaceRef]) -> PlaceRef | None:
     """The place a following 该项目/"This ..." sentence continues with: the most specific of
     the sentence's subjects, else of its places, leaving out those a route or coverage verb
     names (途经A村、B村) and a route's ends (起点接张坪村)."""
+    if len(refs) < 2:
+        return refs[0] if refs else None
     held = [r for r in refs if r not in binding.objects(text, refs)] or refs
     subjects = [r for r in held if binding.opens_clause(text, r, refs)]
-    return max(subjects or held, key=lambda r: (r.rank, r.start)) if held else None
+    return max(subjects or held, key=lambda r: (r.rank, r.start))
 
 
 def extract_document(text: str, lang: str | None = None, published: str | None = None,

@@ -115,10 +115,13 @@ _CAPTION = re.compile(
     r"^[^\S\n]*(?:Photo\s+shows|图为)|\[Photo\b|\bPhoto\s*/|/\s*(?:Xinhua|XINHUA|China\s+Daily|"
     r"chinadaily\.com\.cn)\b|\b[A-Z]{2,}(?:\s+[A-Z]{2,})*/[A-Z]{2,}\b|"
     r"\([^()\n]{0,40}/[^()\n]{0,30}\)[^\S\n]*$|[（(][^（）()\n]{0,20}摄[）)]", re.M)
+_CAPTION_QUICK = re.compile(r"Photo|图为|摄|/")
 
 
 def captions(text: str, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Places named in a photo caption (a line that carries a photo credit)."""
+    if not _CAPTION_QUICK.search(text):
+        return []
     credits = [m.start() for m in _CAPTION.finditer(text)]
     if not credits:
         return []

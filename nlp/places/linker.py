@@ -16,7 +16,14 @@ from nlp.places.model import Place, PlaceMention
 from nlp.places.regions import find_regions
 from nlp.places.romanize import is_pinyin
 from nlp.places.scan import Hit, scan_chinese, scan_english
-from nlp.places.villages import Locality, compound_sites, find_chinese, find_english, find_sites
+from nlp.places.villages import (
+    Locality,
+    compound_sites,
+    find_chinese,
+    find_english,
+    find_english_of,
+    find_sites,
+)
 from nlp.places.zones import find_zones
 from nlp.spans import Located, SpanIndex, spans_of
 
@@ -142,6 +149,8 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
         localities = _clear_of(localities, sites) + sites
     zones = _clear_of(find_zones(text, [(h.start, h.end) for h in hits]), localities)
     localities += zones
+    if " of " in text:
+        localities += _clear_of(find_english_of(text), [*hits, *localities])
     localities += _clear_of(_named_again(text, localities), [*hits, *localities])
     names_end = frozenset(h.end for h in hits)
     localities += _clear_of(find_regions(text, names_end), [*hits, *localities])
@@ -157,7 +166,7 @@ def _named_again(text: str, localities: list[Locality]) -> list[Locality]:
         if loc.name_zh or loc.level not in ("town", "village"):
             continue
         stem = loc.name_en.rsplit(" ", 1)[0]
-        if " " in stem or not stem[:1].isupper():
+        if " " in stem or not stem[:1].isupper() or text.count(stem) < 2:
             continue
         for m in re.finditer(rf"\b{re.escape(stem)}\b", text):
             if m.start() != loc.start:

@@ -190,6 +190,17 @@ _EN_APPOSITION = re.compile(
 _EN_OF = re.compile(r"\bthe (village|town|township|community) of ([A-Z][a-z]+(?:['’-][a-z]+)*)\b")
 
 
+def find_english_of(text: str) -> list[Locality]:
+    """Towns and villages named after their level word: "the village of Sanbaoxiang"."""
+    out = []
+    for m in _EN_OF.finditer(text):
+        kind, name = m.group(1), m.group(2)
+        if name not in _EN_STOP and is_pinyin(name):
+            out.append(Locality(m.start(2), m.end(2), "", f"{name} {kind.capitalize()}",
+                                EN_LEVELS[kind]))
+    return out
+
+
 def find_english(text: str, lo: int, hi: int) -> list[Locality]:
     """English towns/villages inside ``text[lo:hi]`` ("Ganxi Village", "Damou town", "Xijie, a
     village in ...")."""
@@ -198,11 +209,6 @@ def find_english(text: str, lo: int, hi: int) -> list[Locality]:
         name, kind = m.group(1), m.group(2)
         if name not in _EN_STOP and is_pinyin(name):
             out.append(Locality(m.start(1), m.end(1), "", f"{name} {kind.capitalize()}",
-                                EN_LEVELS[kind]))
-    for m in _EN_OF.finditer(text, lo, hi):
-        kind, name = m.group(1), m.group(2)
-        if name not in _EN_STOP and is_pinyin(name):
-            out.append(Locality(m.start(2), m.end(2), "", f"{name} {kind.capitalize()}",
                                 EN_LEVELS[kind]))
     for m in _EN_PATTERN.finditer(text, lo, hi):
         first, second, written = m.group(1), m.group(2), m.group(3).strip()

@@ -41,7 +41,6 @@ _NUMBER_ONE_UNITS = ("yuan", "percent", "percentage_points")
 _LEAD = re.compile(r"[^0-9０-９一二三四五六七八九十百千万亿两〇零壹]*")
 # 数十名, 几百人, 好几千: a vague magnitude, no figure (人数30人, 户数 are counts).
 _VAGUE_BEFORE = re.compile(r"(?<![人户总次个件项岗位])[数几]$")
-_MAGNITUDE = re.compile(r"[十百千万]")
 # "two children", "a family of four", 两个孩子, 一家四口: one family's members, an anecdote.
 _FAMILY_AFTER_ZH = re.compile(r"[个名位]?(?:孩子|子女|儿女|儿子|女儿|小孩|老人|娃)|口人?")
 _FAMILY_AFTER_EN = re.compile(r"\s+(?:young\s+|little\s+|school-age\s+)?"
@@ -196,7 +195,7 @@ def is_blocked(text: str, q: Quantity) -> bool:
     if q.unit not in _NUMBER_ONE_UNITS and not q.text[:1].isdigit() and _ARTICLE_ONE.match(
             text, q.start + _LEAD.match(q.text).end()):
         return True
-    if _MAGNITUDE.match(q.text) and _VAGUE_BEFORE.search(text, max(0, q.start - 2), q.start):
+    if q.text[:1] in "十百千万" and _VAGUE_BEFORE.search(text, max(0, q.start - 2), q.start):
         return True
     bound_at = q.end - 2 if q.text.endswith(("以上", "以下")) else q.end
     if q.unit in _SIZE_UNITS and _SIZE_CLASS.match(text, bound_at):
@@ -214,14 +213,13 @@ def is_blocked(text: str, q: Quantity) -> bool:
         return True
     if _LETTER_BEFORE.search(before) and q.text[:1].isdigit():
         return True  # COVID-19, G20
-    if _NUMBERING.search(before) and after.startswith(")"):
+    if after[:1] == ")" and _NUMBERING.search(before):
         return True
-    if q.text.isdigit() and q.value <= 110 and after.startswith(",") and _AGE_BEFORE.search(
-            before):
+    if after[:1] == "," and q.text.isdigit() and q.value <= 110 and _AGE_BEFORE.search(before):
         return True
-    if _CLASS_YEAR.match(text, q.start):
+    if q.text[:2] in ("19", "20") and _CLASS_YEAR.match(text, q.start):
         return True
-    if _ORDINAL_LIST.search(before):
+    if "第" in before and _ORDINAL_LIST.search(before):
         return True
     if q.unit is None and _IDENTIFIER.fullmatch(q.text.replace(" ", "")):
         return True
