@@ -121,6 +121,8 @@ def _gaps(hits: list[Hit], n: int) -> list[tuple[int, int]]:
 
 def _clear_of(found: list[Locality], taken: Sequence[Located]) -> list[Locality]:
     """``found`` without what overlaps a span of ``taken``."""
+    if not found:
+        return []
     index = SpanIndex(spans_of(taken))
     return [loc for loc in found if not index.overlaps(loc.start, loc.end)]
 
