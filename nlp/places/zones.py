@@ -28,7 +28,8 @@ _EN_ZONE = re.compile(
     r"(?:Economic and Technological Development Zone|Economic[- ]Technological Development "
     r"Zone|Economic Development Zone|Development Zone|High-[Tt]ech Zone|Industrial Park|"
     r"Industrial Zone|New Area|New District|new area|industrial park|development zone)\b")
-_EN_QUICK = re.compile(r"[Zz]one\b|[Aa]rea\b|[Pp]ark\b|District\b")
+# literals first, so that re scans for their first characters itself
+_EN_QUICK = re.compile(r"(?:Zone|zone|Area|area|Park|park|District)\b")
 _EN_STOP = frozenset("The This That A An National Provincial State Local Its Each Every New "
                      "Economic Industrial Development China Chinese".split())
 
