@@ -131,8 +131,10 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         if stated and not sentence.headline and state.first_period is None:
             state.first_period, state.first_words = stated[0].period, stated[0].text
         anaphor = _antecedent(sentence.text, [r for r in local_refs if r not in quoted_here]
-                              ) or anaphor
-        scope.observe([r for r in local_refs if r not in named or r in antecedents])
+                              if quoted_here else local_refs) or anaphor
+        # every named place is an antecedent unless one only helps (then it is left out)
+        scope.observe(local_refs if len(antecedents) == len(named) else
+                      [r for r in local_refs if r not in named or r in antecedents])
         local = _paragraph_place(sentence.text, local_refs, found) or local
         story = max((r for r in named if r.rank >= 4 and not is_list(r)), key=lambda r: r.start,
                     default=story)

@@ -63,14 +63,15 @@ def find_cues(text: str) -> list[Cue]:
 def _cues(text: str) -> tuple[Cue, ...]:
     cues = [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], m.group("kind") in _ANAPHOR_WORDS)
             for m in _ZH_CUE.finditer(text)]
-    cues += [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], False)
-             for m in _ZH_OWN.finditer(text)]
+    if "里" in text or "上" in text:  # every 县里/州上 cue holds one of them
+        cues += [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], False)
+                 for m in _ZH_OWN.finditer(text)]
     for m in _EN_CUE.finditer(text) if _LATIN.search(text) else ():
         unit = (m.group("unit") or m.group("unit2")).lower()
         unit = "zone" if unit.endswith("zone") else unit
         kind = (m.group("kind") or "").lower()
         cues.append(Cue(m.start(), m.end(), _EN_LEVEL[unit], kind in _ANAPHOR_WORDS))
-    return tuple(sorted(cues, key=lambda c: c.start))
+    return tuple(sorted(cues, key=lambda c: c.start)) if len(cues) > 1 else tuple(cues)
 
 
 def fits(ref: PlaceRef, level: str) -> bool:
@@ -190,7 +191,7 @@ class Scope:
 def cue_refs(text: str, refs: list[PlaceRef], scope: Scope) -> list[PlaceRef]:
     """PlaceRefs for the scope cues of one sentence (``refs``: its named places)."""
     out = []
-    for cue in find_cues(text):
+    for cue in _cues(text):
         if any(r.start < cue.end and cue.start < r.end for r in refs):
             continue  # part of a written name
         ref = scope.resolve(cue, [r for r in refs if r.end <= cue.start],
