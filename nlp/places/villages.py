@@ -182,12 +182,13 @@ def find_chinese(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
 
 
 # "in Xijie, a village in Juancheng county": the level word comes in an apposition.
-_EN_APPOSITION = re.compile(
-    r"\b([A-Z][a-z]+(?:['’-][a-z]+)*), an? (?:[a-z]+ ){0,2}(village|town|township|community)\b")
+_EN_APPOSITION = skipping(re.compile(  # nlp.lookahead: it opens with \b
+    r"\b([A-Z][a-z]+(?:['’-][a-z]+)*), an? (?:[a-z]+ ){0,2}(village|town|township|community)\b"))
 
 
 # "moved from the village of Sanbaoxiang": the level word comes first.
-_EN_OF = re.compile(r"\bthe (village|town|township|community) of ([A-Z][a-z]+(?:['’-][a-z]+)*)\b")
+_EN_OF = skipping(re.compile(  # nlp.lookahead: it opens with \b
+    r"\bthe (village|town|township|community) of ([A-Z][a-z]+(?:['’-][a-z]+)*)\b"))
 
 
 def find_english_of(text: str) -> list[Locality]:
