@@ -22,7 +22,8 @@ from nlp.places.scope import Scope, find_cues
 from nlp.settings import SETTINGS
 from nlp.spans import ByPosition
 
-_PRESS = re.compile(r"国新办|国务院新闻办|新闻发布会|(?i:information\s+office|press\s+conference)")
+_PRESS = skipping(re.compile(
+    r"国新办|国务院新闻办|新闻发布会|(?i:information\s+office|press\s+conference)"))
 
 
 # "新华社北京5月11日电", "本报长沙讯", "BEIJING, March 4 (Xinhua) --": where the report was

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from nlp.lookahead import skipping
 from nlp.places import PlaceMention
 from nlp.resources import alternation, load_json, word_regex
 
@@ -97,10 +98,10 @@ _RANK_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]+|前[一二�
 _PROVINCE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:province|autonomous|municipality"
                              r"|region|Province|Autonomous|Municipality|Region)\b")
 # "China relocated 9.6 million", "the country has built": the country as the acting subject.
-_COUNTRY_ACTS = re.compile(
+_COUNTRY_ACTS = skipping(re.compile(
     r"(?<![A-Za-z-])(?:China|[Tt]he\s+(?:country|nation))\s+(?:(?:has|have|had)\s+)?"
     r"(?:(?:also|further|already|so\s+far|now)\s+)?(?:[a-z]{3,}ed|built|spent|set|made|won"
-    r"|lent|put|took|gave|saw|sent|grew|rose|paid|led|held|brought|will|is|was|has|had)\b")
+    r"|lent|put|took|gave|saw|sent|grew|rose|paid|led|held|brought|will|is|was|has|had)\b"))
 
 
 # A text without a Latin letter holds none of the English cues (when each has one).

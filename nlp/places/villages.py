@@ -255,10 +255,10 @@ _SITE_GENERIC = ("集中", "分散", "城镇", "县城", "城区", "大型", "�
                  "其余", "地", "全县", "全市", "全省", "全州", "全区", "全旗")
 _QUOTED_NAME = re.compile(r"[“\"][\u4e00-\u9fff]{2,6}[”\"]$")
 _SITE_COUNT = re.compile(r"^[一二两三四五六七八九十百千几数多余个座处]+$")
-_EN_SITE = re.compile(
+_EN_SITE = skipping(re.compile(
     r"\b([A-Z][a-z]+(?:['’-][a-z]+)*)(?: ([A-Z][a-z]+(?:['’-][a-z]+)*))? "
     r"(?:[Rr]esettlement|[Rr]elocation)(?: [Rr]esidential)? "
-    r"(?:[Cc]ommunity|[Aa]rea|[Ss]ite|[Tt]own|[Zz]one|[Cc]ompound)\b")
+    r"(?:[Cc]ommunity|[Aa]rea|[Ss]ite|[Tt]own|[Zz]one|[Cc]ompound)\b"))
 _EN_SITE_STOP = _EN_STOP | frozenset(
     "A An In At Of For To On Life Living Poverty Relief Large Big Largest Biggest Ecological "
     "National Provincial County City Village Township Town Its These Those Such Which Where "
