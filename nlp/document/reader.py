@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 
 from nlp.document.frame import dateline_place, frame_sections, frames_sentence, strong_frame
+from nlp.document.reads import SentenceReads
 from nlp.document.resolver import set_period
 from nlp.document.sections import split_document
 from nlp.document.sentence import read_sentence
@@ -16,14 +17,12 @@ from nlp.lang import script_of
 from nlp.lookahead import skipping
 from nlp.periods.carry import carries, carries_over
 from nlp.periods.dates import parse_published
-from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
 from nlp.places import binding, link_places
 from nlp.places.bystanders import captions, organisations, persons, quoted, routes, venues
 from nlp.places.references import PlaceRef, group_places, is_list, short_forms
 from nlp.places.roles import examples, helpers, receives
 from nlp.places.scope import Scope, cue_refs
-from nlp.quantities import find_quantities
 from nlp.spans import ByPosition
 
 # A sentence without a digit or Chinese numeral holds no fact: it is not read for facts.
@@ -72,8 +71,10 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))
     receivers = frozenset((r.code or r.text) for r in refs if receives(text, r))
+    reads = SentenceReads()  # the headlines and openings the frame reads, read once
     states = frame_sections(sections, sentences, [r for r in refs if r not in helping],
-                            title_refs, title, scope, parse_published(published), receivers)
+                            title_refs, title, scope, parse_published(published), receivers,
+                            reads)
     placed = ByPosition(refs)
     facts: list[FoundFact] = []
     headline_facts: list[FoundFact] = []
@@ -108,7 +109,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                             key=lambda r: r.start)
         s_lang = script_of(sentence.text)
         # Only a sentence with a quantity can hold a fact: the rest are read for periods only.
-        quantities = find_quantities(sentence.text, s_lang) if NUMERIC.search(
+        quantities = reads.take_quantities(sentence.text, s_lang) if NUMERIC.search(
             sentence.text) else None
         if quantities:
             frame = None if sentence.headline else frames_sentence(state, sentence.text)
@@ -117,11 +118,12 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                                   anaphor, state.main_place,
                                   state.main_source, sentence.headline, local, previous,
                                   section=section, story_place=story, scene_place=scene)
-            reading = read_sentence(sentence.text, ctx, quantities)
+            reading = read_sentence(sentence.text, ctx, quantities,
+                                    reads.take_periods(sentence.text, state.ref, s_lang))
             mentions, found = reading.periods, reading.facts
             previous = reading.candidates or previous
         else:
-            mentions, found = find_periods(sentence.text, state.ref, s_lang), []
+            mentions, found = reads.take_periods(sentence.text, state.ref, s_lang), []
         stated = [m for m in mentions
                   if m.role in ("period", "to_date") and m.period is not None]
         if any(m.role == "period" for m in mentions) or stated:
