@@ -13,7 +13,8 @@ from nlp.resources import alternation, load_json, word_regex
 LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3, "town": 4, "village": 5}
 _P = load_json("nlp.places", "places.json")
 _SEPARATOR = re.compile(rf"\s*(?:{alternation(_P['list_separators'])})\s*", re.I)
-_NATIONAL = {lang: word_regex(words, lang) for lang, words in _P["national"].items()}
+_NATIONAL = {lang: skipping(word_regex(words, lang))  # English ones open with a lookbehind
+             for lang, words in _P["national"].items()}
 _ANAPHORA_EN = re.compile(rf"^\W*(?:{alternation(_P['anaphora']['en'])})\b", re.I)
 _ANAPHORA_ZH = re.compile(rf"^\W*(?:{alternation(_P['anaphora']['zh'])})")
 
