@@ -160,12 +160,13 @@ class Scope:
                 self.named.setdefault(ref.code, ref.text)
         del self.recent[:-SETTINGS.places.scope_memory]
 
-    def _written(self, ref: PlaceRef) -> PlaceRef:
+    def _written(self, ref: PlaceRef) -> str:
+        """How the document writes the place (else its shortest alias)."""
         name = self.named.get(ref.code or "")
         if name is None:
             lang = "en" if self.lang == "en" else "zh"
             name = short_names().get((ref.code or "", lang)) or ref.text
-        return replace(ref, text=name)
+        return name
 
     def _from_recent(self, level: str, refs: list[PlaceRef]) -> PlaceRef | None:
         for ref in reversed(refs):
@@ -185,7 +186,7 @@ class Scope:
             found = framed or self._from_recent(cue.level, recent)
         if found is None:
             return None
-        return replace(self._written(found), start=cue.start, end=cue.end, cue=words)
+        return replace(found, text=self._written(found), start=cue.start, end=cue.end, cue=words)
 
 
 def cue_refs(text: str, refs: list[PlaceRef], scope: Scope) -> list[PlaceRef]:
