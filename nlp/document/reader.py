@@ -25,14 +25,20 @@ from nlp.places.roles import examples, helpers, receives
 from nlp.places.scope import Scope, cue_refs
 from nlp.spans import ByPosition
 
-# A sentence without a digit or Chinese numeral holds no fact: it is not read for facts.
-# (nlp.lookahead: the positions where no number can start are skipped.)
-NUMERIC = skipping(re.compile(
-    r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
+# A sentence without a digit, Chinese numeral or number word holds no fact: it is not read for
+# facts. The characters are looked for first (re scans for them itself), then the words (with
+# nlp.lookahead: the positions where no word can start are skipped).
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]")
+_NUMBER_WORD = skipping(re.compile(
+    r"\b(?:one|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
     r"thirds?|quarters?|fifths?|tenths?)\b",
     re.I))
+
+
+def _holds_number(text: str) -> bool:
+    return _NUMERAL.search(text) is not None or _NUMBER_WORD.search(text) is not None
 
 
 def _caption_only(text: str, refs: list[PlaceRef]) -> set[PlaceRef]:
@@ -109,7 +115,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                             key=lambda r: r.start)
         s_lang = script_of(sentence.text)
         # Only a sentence with a quantity can hold a fact: the rest are read for periods only.
-        quantities = reads.take_quantities(sentence.text, s_lang) if NUMERIC.search(
+        quantities = reads.take_quantities(sentence.text, s_lang) if _holds_number(
             sentence.text) else None
         if quantities:
             frame = None if sentence.headline else frames_sentence(state, sentence.text)
