@@ -184,7 +184,7 @@ def _named_again(text: str, localities: list[Locality]) -> list[Locality]:
 def _attach(text: str, divisions: list[tuple[int, int, Place]],
             localities: list[Locality]) -> list[PlaceMention]:
     """Merge divisions and localities in text order, giving each locality its county."""
-    starts = _sentence_starts(text)
+    starts = _sentence_starts(text) if localities else []
     division_starts = [start for start, _, _ in divisions]
     out: list[PlaceMention] = []
     di = 0

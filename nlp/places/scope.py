@@ -17,6 +17,7 @@ from nlp.places import get_place, link_places
 from nlp.places.gazetteer import gazetteer
 from nlp.places.model import Place
 from nlp.places.references import PlaceRef, group_places
+from nlp.prefilter import fold
 from nlp.resources import load_json
 from nlp.settings import SETTINGS
 
@@ -34,6 +35,16 @@ _EN_CUE = skipping(re.compile(
     re.I,
 ))
 _LATIN = re.compile(r"(?i:[a-z])")  # every English cue holds a Latin letter
+# ... and one of these words (the unit words; township holds town), as fold() writes them
+_EN_UNIT_WORDS = ("village", "town", "county", "prefecture", "city", "province", "region",
+                  "community", "zone")
+
+
+def _may_hold_en_cue(text: str) -> bool:
+    if not _LATIN.search(text):
+        return False
+    folded = fold(text)
+    return any(word in folded for word in _EN_UNIT_WORDS)
 # 县里通过…, 州里: the document's own county or prefecture, spoken of as an authority.
 _ZH_OWN = skipping(re.compile(  # nlp.lookahead: it opens with a lookbehind
     r"(?<![\u4e00-\u9fff])(?P<unit>县|州|市|省)(?:里|上)(?=[\u4e00-\u9fff])"))
@@ -66,7 +77,7 @@ def _cues(text: str) -> tuple[Cue, ...]:
     if "里" in text or "上" in text:  # every 县里/州上 cue holds one of them
         cues += [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], False)
                  for m in _ZH_OWN.finditer(text)]
-    for m in _EN_CUE.finditer(text) if _LATIN.search(text) else ():
+    for m in _EN_CUE.finditer(text) if _may_hold_en_cue(text) else ():
         unit = (m.group("unit") or m.group("unit2")).lower()
         unit = "zone" if unit.endswith("zone") else unit
         kind = (m.group("kind") or "").lower()
