@@ -16,8 +16,10 @@ def _han_count(text: str) -> int:
 
 def script_of(text: str) -> str:
     """``"zh"`` when Han characters outweigh English words in ``text``, else ``"en"``."""
-    han = _han_count(text)
     words = len(_LATIN_WORD.findall(text))
+    if not words:  # no English word: any Han character outweighs none
+        return "zh" if _HAN.search(text) else "en"
+    han = _han_count(text)
     return "zh" if han and han >= words else "en"
 
 

@@ -68,13 +68,31 @@ def _first(items: Sequence[tuple[Any, Any]], folded: list[bool]) -> tuple[list[s
     return first, True
 
 
+def _skips_itself(tree: Any) -> bool:
+    """Whether ``re`` compiles the pattern with a prefix of its own (a literal, or a set of
+    first characters: 目前|眼下, 截(?:至|止), [〔【]): it then scans for that prefix in C, which
+    is faster than trying a lookahead at every position."""
+    flags = tree.state.flags
+    if flags & re.IGNORECASE and flags & re.LOCALE:
+        return False
+    try:
+        from re import _compiler
+    except ImportError:  # another Python: keep the lookahead
+        return False
+    prefix, _skip, _all = _compiler._get_literal_prefix(tree, flags)
+    return bool(prefix) or bool(_compiler._get_charset_prefix(tree, flags))
+
+
 def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with a lookahead for the characters its matches can start with: the same
     matches, but the regex engine skips every other position without trying the pattern there
     (a pattern opening with a lookbehind, ``\\b`` or an optional part gets no such skip from
-    ``re`` itself). ``pattern`` itself when they cannot be worked out."""
+    ``re`` itself). ``pattern`` itself when they cannot be worked out, or when ``re`` finds a
+    prefix of its own."""
     try:
         tree = parse(pattern.pattern, pattern.flags)
+        if _skips_itself(tree):
+            return pattern
         folded = [bool(tree.state.flags & re.IGNORECASE)]
         chars, nullable = _first(tree.data, folded)
         if nullable or not chars:

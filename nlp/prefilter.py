@@ -138,6 +138,37 @@ def _shortest(need: Need) -> Need:
 _MAX_KNOWN = 4096  # sets of present literals whose runnable patterns are remembered
 
 
+# Literals grouped by their first character: (character, bits of the literals that are just
+# that character, the longer literals with their bits). A longer literal is looked for only in
+# a text that holds its first character, which halves the tests of a sentence.
+Group = tuple[str, int, tuple[tuple[str, int], ...]]
+
+
+def _by_first_char(literals: list[tuple[str, int]]) -> list[Group]:
+    single: dict[str, int] = {}
+    longer: dict[str, list[tuple[str, int]]] = {}
+    for string, bit in literals:
+        single.setdefault(string[0], 0)
+        longer.setdefault(string[0], [])
+        if len(string) == 1:
+            single[string] |= bit
+        else:
+            longer[string[0]].append((string, bit))
+    return [(first, single[first], tuple(longer[first])) for first in single]
+
+
+def _present(groups: list[Group], text: str) -> int:
+    """The union of the bits of the literals ``text`` holds."""
+    present = 0
+    for first, bits, longer in groups:
+        if first in text:
+            present |= bits
+            for string, bit in longer:
+                if string in text:
+                    present |= bit
+    return present
+
+
 class Prefilter:
     """The needs of a list of patterns, checked against a text at once: each literal is looked
     for once, and a pattern runs when one literal of each of its needs is there."""
@@ -146,18 +177,17 @@ class Prefilter:
         needs = [required_literals(p) for p in patterns]
         literals = sorted({literal for ns in needs for need in ns for literal in need})
         bit = {literal: 1 << i for i, literal in enumerate(literals)}
-        self._exact = [(s, bit[folded, s]) for folded, s in literals if not folded]
-        self._folded = [(s, bit[folded, s]) for folded, s in literals if folded]
+        self._exact = _by_first_char([(s, bit[folded, s]) for folded, s in literals if not folded])
+        self._folded = _by_first_char([(s, bit[folded, s]) for folded, s in literals if folded])
         self._masks = [[sum(bit[lit] for lit in need) for need in ns] for ns in needs]
         self._runnable: dict[int, list[int]] = {}  # literals present -> patterns to run
 
     def runnable(self, text: str) -> list[int]:
         """The indexes of the patterns that may match ``text``, in order."""
         # the bits are distinct powers of two: their sum is their union
-        present = sum([bit for string, bit in self._exact if string in text])
+        present = _present(self._exact, text)
         if self._folded and _FOLDS_TO_LETTER.search(text):  # each holds an ASCII letter
-            folded = fold(text)
-            present |= sum([bit for string, bit in self._folded if string in folded])
+            present |= _present(self._folded, fold(text))
         known = self._runnable.get(present)
         if known is None:
             known = [i for i, masks in enumerate(self._masks)

@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from nlp.lookahead import skipping
+
 
 def read_text(package: str, name: str) -> str:
     """The text of ``data/<name>`` inside ``package`` (``"nlp.quantities"``)."""
@@ -45,4 +47,5 @@ def word_regex(words: list[str] | tuple[str, ...], lang: str) -> re.Pattern[str]
     parts = sorted({w for w in words}, key=len, reverse=True)
     body = "|".join(re.escape(w[:-1]) + "(?![A-Za-z])" if w.endswith("$") else re.escape(w)
                     for w in parts)
-    return re.compile(rf"(?<![A-Za-z])(?:{body})", re.I)
+    # nlp.lookahead: the lookbehind leaves re no prefix to scan for
+    return skipping(re.compile(rf"(?<![A-Za-z])(?:{body})", re.I))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from nlp.document.reads import SentenceReads
 from nlp.document.sections import Section, Sentence
 from nlp.document.state import NO_SOURCE, SectionState, Source
 from nlp.lang import script_of
@@ -22,7 +23,8 @@ from nlp.places.scope import Scope, find_cues
 from nlp.settings import SETTINGS
 from nlp.spans import ByPosition
 
-_PRESS = re.compile(r"国新办|国务院新闻办|新闻发布会|(?i:information\s+office|press\s+conference)")
+_PRESS = skipping(re.compile(
+    r"国新办|国务院新闻办|新闻发布会|(?i:information\s+office|press\s+conference)"))
 
 
 # "新华社北京5月11日电", "本报长沙讯", "BEIJING, March 4 (Xinhua) --": where the report was
@@ -104,11 +106,14 @@ def _headline_cue_place(heading: str | None, inside: list[PlaceRef],
 def frame_sections(sections: list[Section], sentences: list[Sentence], refs: list[PlaceRef],
                    title_refs: list[PlaceRef], title: str | None, scope: Scope,
                    given: RefDate | None,
-                   receivers: frozenset[str] = frozenset()) -> list[SectionState]:
+                   receivers: frozenset[str] = frozenset(),
+                   reads: SentenceReads | None = None) -> list[SectionState]:
     """Each section's reference date, main place and headline (or title) period.
 
     ``refs`` are the document's places that may be a main place; ``given`` is the caller's
-    publication date (the first section's date, else each section's own dateline)."""
+    publication date (the first section's date, else each section's own dateline); ``reads``
+    keeps what the headlines and openings hold for the reader."""
+    reads = reads or SentenceReads()
     placed = ByPosition(refs)
     by_section: dict[int, list[Sentence]] = defaultdict(list)
     for sentence in sentences:
@@ -122,44 +127,44 @@ def frame_sections(sections: list[Section], sentences: list[Sentence], refs: lis
     for section, state in zip(sections, states, strict=True):
         if section.headline is not None:
             state.title_period, state.title_words = first_period(section.headline.text,
-                                                                 state.ref)
+                                                                 state.ref, reads)
     if title and sections[0].headline is None:
-        states[0].title_period, states[0].title_words = first_period(title, states[0].ref)
+        states[0].title_period, states[0].title_words = first_period(title, states[0].ref,
+                                                                     reads)
     for section, state in zip(sections, states, strict=True):
         if state.title_period is None:
             state.title_period, state.title_words = _opening_period(
-                [s for s in by_section[section.index] if not s.headline], state.ref)
+                [s for s in by_section[section.index] if not s.headline], state.ref, reads)
     return states
 
 
-def _opening_period(body: list[Sentence], ref: RefDate | None) -> tuple[Period | None,
-                                                                        str | None]:
+def _opening_period(body: list[Sentence], ref: RefDate | None,
+                    reads: SentenceReads) -> tuple[Period | None, str | None]:
     """The period the opening of a report frames: its lead's (with no publication date to
     compare with, even a lead holding figures), else that of a figureless sentence among the
     next ones ("The NDRC said that over the past year, ..." after a January release's lead)."""
     for i, sentence in enumerate(body[:SETTINGS.document.opening_sentences]):
-        period, words = _lead_period(sentence.text, ref)
+        period, words = _lead_period(sentence.text, ref, reads)
         if period is not None and ((i == 0 and ref is None)
-                                   or not _holds_figures(sentence.text)):
+                                   or not _holds_figures(sentence.text, reads)):
             return period, words
         if i == 0 and ref is None:
             break
     return None, None
 
 
-def _holds_figures(text: str) -> bool:
-    from nlp.quantities import find_quantities  # the quantities package reads periods
-
-    return bool(find_quantities(text, script_of(text)))
+def _holds_figures(text: str, reads: SentenceReads) -> bool:
+    return bool(reads.quantities(text, script_of(text)))
 
 
-def _lead_period(text: str, ref: RefDate | None) -> tuple[Period | None, str | None]:
+def _lead_period(text: str, ref: RefDate | None,
+                 reads: SentenceReads) -> tuple[Period | None, str | None]:
     """The period an opening sentence with no figure of its own says the whole report is
     about (a date attached to one figure of the lead frames nothing else): the publication year,
     the year before it in a report of the first half (an annual review), or a plan period
     ending in either ("“十三五”时期…" in December 2020); an earlier span is background. With
     no publication date to compare with, the lead's period frames the report."""
-    period, words = first_period(text, ref)
+    period, words = first_period(text, ref, reads)
     if ref is None:
         return period, words
     if period is None:
@@ -173,11 +178,13 @@ def _lead_period(text: str, ref: RefDate | None) -> tuple[Period | None, str | N
     return None, None
 
 
-def first_period(text: str | None, ref: RefDate | None) -> tuple[Period | None, str | None]:
+def first_period(text: str | None, ref: RefDate | None,
+                 reads: SentenceReads | None = None) -> tuple[Period | None, str | None]:
     """The first period ``text`` states, and its words."""
     if not text:
         return None, None
-    for m in find_periods(text, ref, script_of(text)):
+    lang = script_of(text)
+    for m in reads.periods(text, ref, lang) if reads else find_periods(text, ref, lang):
         if m.role == "period" and m.period is not None:
             return m.period, m.text
     return None, None

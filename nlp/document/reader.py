@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 
 from nlp.document.frame import dateline_place, frame_sections, frames_sentence, strong_frame
+from nlp.document.reads import SentenceReads
 from nlp.document.resolver import set_period
 from nlp.document.sections import split_document
 from nlp.document.sentence import read_sentence
@@ -16,24 +17,28 @@ from nlp.lang import script_of
 from nlp.lookahead import skipping
 from nlp.periods.carry import carries, carries_over
 from nlp.periods.dates import parse_published
-from nlp.periods.grammar import find_periods
 from nlp.periods.model import Period
 from nlp.places import binding, link_places
 from nlp.places.bystanders import captions, organisations, persons, quoted, routes, venues
 from nlp.places.references import PlaceRef, group_places, is_list, short_forms
 from nlp.places.roles import examples, helpers, receives
 from nlp.places.scope import Scope, cue_refs
-from nlp.quantities import find_quantities
 from nlp.spans import ByPosition
 
-# A sentence without a digit or Chinese numeral holds no fact: it is not read for facts.
-# (nlp.lookahead: the positions where no number can start are skipped.)
-NUMERIC = skipping(re.compile(
-    r"[0-9０-９一二三四五六七八九十百千万亿两〇零]|\b(?:one|two|three|four|five|"
+# A sentence without a digit, Chinese numeral or number word holds no fact: it is not read for
+# facts. The characters are looked for first (re scans for them itself), then the words (with
+# nlp.lookahead: the positions where no word can start are skipped).
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]")
+_NUMBER_WORD = skipping(re.compile(
+    r"\b(?:one|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
     r"thirds?|quarters?|fifths?|tenths?)\b",
     re.I))
+
+
+def _holds_number(text: str) -> bool:
+    return _NUMERAL.search(text) is not None or _NUMBER_WORD.search(text) is not None
 
 
 def _caption_only(text: str, refs: list[PlaceRef]) -> set[PlaceRef]:
@@ -72,8 +77,10 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
     if title and not any(s.headline for s in sentences):
         title_refs = group_places(title, link_places(title, lang))
     receivers = frozenset((r.code or r.text) for r in refs if receives(text, r))
+    reads = SentenceReads()  # the headlines and openings the frame reads, read once
     states = frame_sections(sections, sentences, [r for r in refs if r not in helping],
-                            title_refs, title, scope, parse_published(published), receivers)
+                            title_refs, title, scope, parse_published(published), receivers,
+                            reads)
     placed = ByPosition(refs)
     facts: list[FoundFact] = []
     headline_facts: list[FoundFact] = []
@@ -108,7 +115,7 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                             key=lambda r: r.start)
         s_lang = script_of(sentence.text)
         # Only a sentence with a quantity can hold a fact: the rest are read for periods only.
-        quantities = find_quantities(sentence.text, s_lang) if NUMERIC.search(
+        quantities = reads.take_quantities(sentence.text, s_lang) if _holds_number(
             sentence.text) else None
         if quantities:
             frame = None if sentence.headline else frames_sentence(state, sentence.text)
@@ -117,11 +124,12 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
                                   anaphor, state.main_place,
                                   state.main_source, sentence.headline, local, previous,
                                   section=section, story_place=story, scene_place=scene)
-            reading = read_sentence(sentence.text, ctx, quantities)
+            reading = read_sentence(sentence.text, ctx, quantities,
+                                    reads.take_periods(sentence.text, state.ref, s_lang))
             mentions, found = reading.periods, reading.facts
             previous = reading.candidates or previous
         else:
-            mentions, found = find_periods(sentence.text, state.ref, s_lang), []
+            mentions, found = reads.take_periods(sentence.text, state.ref, s_lang), []
         stated = [m for m in mentions
                   if m.role in ("period", "to_date") and m.period is not None]
         if any(m.role == "period" for m in mentions) or stated:
@@ -131,8 +139,10 @@ def extract_document(text: str, lang: str | None = None, published: str | None =
         if stated and not sentence.headline and state.first_period is None:
             state.first_period, state.first_words = stated[0].period, stated[0].text
         anaphor = _antecedent(sentence.text, [r for r in local_refs if r not in quoted_here]
-                              ) or anaphor
-        scope.observe([r for r in local_refs if r not in named or r in antecedents])
+                              if quoted_here else local_refs) or anaphor
+        # every named place is an antecedent unless one only helps (then it is left out)
+        scope.observe(local_refs if len(antecedents) == len(named) else
+                      [r for r in local_refs if r not in named or r in antecedents])
         local = _paragraph_place(sentence.text, local_refs, found) or local
         story = max((r for r in named if r.rank >= 4 and not is_list(r)), key=lambda r: r.start,
                     default=story)

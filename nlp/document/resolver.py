@@ -189,7 +189,7 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
     lo, hi = c.clause
     if national_rule(text, c.start, refs) if national is None else national:
         return None, Source("national", "a national requirement")
-    unnamed = _unresolved_cue(text, c.start, hi, refs)
+    named = refs  # a cue's own places: all the sentence's, quoted or not
     refs = outside_quote(text, refs, c.start)
     if refs and national_cue(text[lo:hi]):
         orgs = organisations(text, refs)
@@ -211,14 +211,20 @@ def choose_place(c: Candidate, text: str, refs: list[PlaceRef], ctx: SentenceCon
         return _named(_most_specific(bound or helped or in_clause, c.start), "own clause")
     if national_cue(text[lo:hi]):
         return None, Source("national", "its clause")
+    unnamed = _unresolved_cue(text, c.start, hi, named)
     if unnamed is not None:  # 全州: the place the text is about if it is a prefecture, else none
         if ctx.main_place is not None and fits(ctx.main_place, unnamed[1]):
             return ctx.main_place, ctx.main_source
         return None, Source("none", f"'{unnamed[0]}' names no place the text names")
-    before = [r for r in refs if r.end <= c.start and r not in aside
-              and (r.rank < 4 or binding.opens_clause(text, r, refs))]
+    before, subjects = [], []  # places before the figure; those opening their clause
+    for r in refs:
+        if r.end <= c.start and r not in aside:
+            opens = binding.opens_clause(text, r, refs)
+            if opens or r.rank < 4:
+                before.append(r)
+            if opens:
+                subjects.append(r)
     if before:
-        subjects = [r for r in before if binding.opens_clause(text, r, refs)]
         if any(receives(text, r) for r in before):
             subjects = []  # 东部…向西部投入资金: the receiver's figures, not the giver's
         best = binding.chain_end(text, _most_specific(subjects or before, c.start), refs)

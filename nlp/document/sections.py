@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from nlp.periods.dates import RefDate, dateline_date
 from nlp.resources import load_json
@@ -50,10 +50,17 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _is_boilerplate(line: str) -> bool:
-    low = line.lower()
+@cache
+def _boilerplate() -> re.Pattern[str] | None:
+    """The boilerplate cues as one alternation of literals (re scans for their first
+    characters); None when there are none."""
     cues = load_json("nlp.document", "boilerplate.json")["boilerplate_line"]
-    return any(cue in low for cue in cues)
+    return re.compile("|".join(re.escape(cue) for cue in cues)) if cues else None
+
+
+def _is_boilerplate(line: str) -> bool:
+    cues = _boilerplate()
+    return cues is not None and cues.search(line.lower()) is not None
 
 
 def _looks_like_headline(line: str) -> bool:

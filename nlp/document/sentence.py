@@ -88,15 +88,16 @@ def resolve_facts(text: str, ctx: SentenceContext, refs: list[PlaceRef],
     return facts
 
 
-def read_sentence(text: str, ctx: SentenceContext,
-                  quantities: list[Quantity] | None = None) -> SentenceReading:
+def read_sentence(text: str, ctx: SentenceContext, quantities: list[Quantity] | None = None,
+                  mentions: list[PeriodMention] | None = None) -> SentenceReading:
     """Quantities (``quantities`` when the caller already found them), places, candidates,
-    periods and facts of one sentence."""
+    periods (``mentions``, likewise) and facts of one sentence."""
     found = quantities if quantities is not None else find_quantities(text, ctx.lang)
     kept = fact_quantities(text, found)
     refs = sentence_places(text, ctx)
     candidates = classify_all(text, kept, ctx.lang, [(r.start, r.end) for r in refs],
                               ctx.previous)
-    mentions = find_periods(text, ctx.ref, ctx.lang)
+    if mentions is None:
+        mentions = find_periods(text, ctx.ref, ctx.lang)
     facts = resolve_facts(text, ctx, refs, candidates, mentions)
     return SentenceReading(kept, refs, candidates, mentions, facts)

@@ -30,8 +30,8 @@ class Candidate:
 
 
 # "That number is 1.26 million higher", 这一数字: a figure that goes on with the one before.
-_BACK_TO_FIGURE = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:number|figure|total)\b|这一数字|"
-                             r"该数字|这个数字|这一数据")
+_BACK_TO_FIGURE = skipping(re.compile(
+    r"\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:number|figure|total)\b|这一数字|该数字|这个数字|这一数据"))
 # "His workshop is one of 536 that ...": the number counts things like the subject.
 _ONE_OF = re.compile(r"\bone\s+of\s+$", re.I)
 

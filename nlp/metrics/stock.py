@@ -26,7 +26,7 @@ _SITE_STOCK_ZH = re.compile(r"(?:安置区|安置点|安置社区|安置小区|�
                             r"(?:安置|入住|居住|住着|住有)(?:了|着)?[^，,；;。]{0,12}$")
 _SITE_STOCK_EN = re.compile(r"(?i:\b(?:is|are)\s+(?:now\s+)?home\s+to\s+(?:some\s+|about\s+|"
                             r"around\s+|more\s+than\s+|over\s+|nearly\s+)?)$")
-_CUMULATIVE = re.compile(r"累计|累积|总计|(?i:\bcumulative(?:ly)?\b)")
+_CUMULATIVE = skipping(re.compile(r"累计|累积|总计|(?i:\bcumulative(?:ly)?\b)"))
 
 
 # up to the last clause delimiter: the greedy run backs off from the end in the engine

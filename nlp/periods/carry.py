@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.lookahead import skipping
 from nlp.periods.dates import RefDate
 from nlp.periods.grammar import PeriodMention
 from nlp.periods.model import Period
@@ -21,10 +22,10 @@ from nlp.settings import SETTINGS
 
 _STATEMENT_END = re.compile(r"[.。!！?？][\"”’')）]?\s*$")
 _QUOTE = re.compile(r"^\s*[\"“‘「『]")
-_BACKGROUND = re.compile(
+_BACKGROUND = skipping(re.compile(
     r"(?i:\bsince\b|\bhad\b|\bover\s+the\s+(?:past|last)\b|\bpreviously\b|"
     r"\bin\s+the\s+past\b|\bearlier\b|\bso\s+far\b|\bto\s+date\b)|以来|此前|过去|曾|累计|截至"
-)
+))
 _BACK_REFERENCE = re.compile(
     r"^\s*(?:(?:The|These|Those|This|That|Such|Its|Their)\s+\w+|It|They|Of\s+(?:these|them|the)"
     r"|Among\s+(?:them|these)|In\s+addition|Also|Meanwhile)\b"

@@ -317,7 +317,8 @@ _BOOK_TITLE = re.compile(r"《[^》\n]{1,60}》")
 
 # "will ... in two years": a span ahead, not the years just past.
 _IN_YEARS = re.compile(r"(?i:in\s+\S+\s+years)$")
-_FUTURE = re.compile(r"(?i:\b(?:will|would|plans?|aims?|expected|going\s+to|is\s+to|are\s+to)\b)")
+_FUTURE = skipping(re.compile(
+    r"(?i:\b(?:will|would|plans?|aims?|expected|going\s+to|is\s+to|are\s+to)\b)"))
 
 
 def _role(text: str, start: int, end: int, role: str) -> str:

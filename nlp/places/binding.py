@@ -61,10 +61,18 @@ def opens_clause(text: str, ref: PlaceRef, refs: list[PlaceRef] = ()) -> bool:
     """Whether the place is the subject position of its clause, alone or at the end of a
     chain of places that opens it (大英县玉峰镇…)."""
     start = ref.start
-    for other in sorted(refs, key=lambda r: -r.start):
-        if other.end <= start and _CHAIN_GAP.fullmatch(text, other.end, start):
-            start = other.start
-    return bool(_CLAUSE_OPEN.search(text, max(0, start - 24), start))
+    # only a place ending before the ref can open its chain (the chain only grows leftward)
+    chain = [other for other in refs if other.end <= start]
+    if chain:
+        for other in sorted(chain, key=lambda r: -r.start) if len(chain) > 1 else chain:
+            if other.end <= start and _CHAIN_GAP.fullmatch(text, other.end, start):
+                start = other.start
+    return _opens_at(text, start)
+
+
+@lru_cache(maxsize=512)  # each figure of a sentence asks again about the same places
+def _opens_at(text: str, start: int) -> bool:
+    return _CLAUSE_OPEN.search(text, max(0, start - 24), start) is not None
 
 
 def chain_end(text: str, ref: PlaceRef, refs: list[PlaceRef]) -> PlaceRef:

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from nlp.lookahead import skipping
 from nlp.places.gazetteer import gazetteer, sort_codes
 from nlp.places.model import Place, PlaceMention
 from nlp.places.regions import find_regions
@@ -32,7 +33,9 @@ _ENCLOSED_BY = re.compile(r"\s*(?:,\s*|\s(?:in|of)\s+)(?:the\s+)?")
 _ADJACENT = re.compile(r"\s*")
 _PARENT_LEVELS = ("county", "prefecture")
 # "Bostan Township": a Uyghur, Tibetan or Mongolian name, taken in minority areas only.
-_EN_NATIVE_TOWN = re.compile(r"\b([A-Z][a-z]+(?:['’-][a-z]+)*) (Township|Town|Village)\b")
+_EN_NATIVE_TOWN = skipping(re.compile(  # nlp.lookahead: it opens with \b
+    r"\b([A-Z][a-z]+(?:['’-][a-z]+)*) (Township|Town|Village)\b"))
+_CAPITAL = re.compile(r"[A-Z]")
 _MINORITY_PROVINCES = frozenset({"15", "45", "54", "63", "64", "65"})
 _NOT_NATIVE = frozenset(
     "The This That These Each Every Our Their Its Which Whole Entire Model Pilot Demonstration "
@@ -121,6 +124,8 @@ def _gaps(hits: list[Hit], n: int) -> list[tuple[int, int]]:
 
 def _clear_of(found: list[Locality], taken: Sequence[Located]) -> list[Locality]:
     """``found`` without what overlaps a span of ``taken``."""
+    if not found:
+        return []
     index = SpanIndex(spans_of(taken))
     return [loc for loc in found if not index.overlaps(loc.start, loc.end)]
 
@@ -138,7 +143,9 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
     divisions = [(h.start, h.end, gaz.places[c]) for h, c in zip(hits, codes, strict=True)]
     localities = find_chinese(text, [(h.start, h.end) for h in hits])
     minority = any(_in_minority_area(p) for _, _, p in divisions)
-    for lo, hi in _gaps(hits, len(text)):
+    for lo, hi in _gaps(hits, len(text)) if _CAPITAL.search(text) else ():
+        if not _CAPITAL.search(text, lo, hi):
+            continue  # every English town or village name opens with a capital
         found = find_english(text, lo, hi)
         localities += found + (_native_towns(text, lo, hi, found) if minority else [])
     sites = find_sites(text, [(h.start, h.end) for h in hits])
@@ -177,7 +184,7 @@ def _named_again(text: str, localities: list[Locality]) -> list[Locality]:
 def _attach(text: str, divisions: list[tuple[int, int, Place]],
             localities: list[Locality]) -> list[PlaceMention]:
     """Merge divisions and localities in text order, giving each locality its county."""
-    starts = _sentence_starts(text)
+    starts = _sentence_starts(text) if localities else []
     division_starts = [start for start, _, _ in divisions]
     out: list[PlaceMention] = []
     di = 0

@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from nlp.lookahead import skipping
 from nlp.places import PlaceMention
 from nlp.resources import alternation, load_json, word_regex
 
 LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3, "town": 4, "village": 5}
 _P = load_json("nlp.places", "places.json")
 _SEPARATOR = re.compile(rf"\s*(?:{alternation(_P['list_separators'])})\s*", re.I)
-_NATIONAL = {lang: word_regex(words, lang) for lang, words in _P["national"].items()}
+_NATIONAL = {lang: skipping(word_regex(words, lang))  # English ones open with a lookbehind
+             for lang, words in _P["national"].items()}
 _ANAPHORA_EN = re.compile(rf"^\W*(?:{alternation(_P['anaphora']['en'])})\b", re.I)
 _ANAPHORA_ZH = re.compile(rf"^\W*(?:{alternation(_P['anaphora']['zh'])})")
 
@@ -97,10 +99,10 @@ _RANK_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]+|前[一二�
 _PROVINCE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:province|autonomous|municipality"
                              r"|region|Province|Autonomous|Municipality|Region)\b")
 # "China relocated 9.6 million", "the country has built": the country as the acting subject.
-_COUNTRY_ACTS = re.compile(
+_COUNTRY_ACTS = skipping(re.compile(
     r"(?<![A-Za-z-])(?:China|[Tt]he\s+(?:country|nation))\s+(?:(?:has|have|had)\s+)?"
     r"(?:(?:also|further|already|so\s+far|now)\s+)?(?:[a-z]{3,}ed|built|spent|set|made|won"
-    r"|lent|put|took|gave|saw|sent|grew|rose|paid|led|held|brought|will|is|was|has|had)\b")
+    r"|lent|put|took|gave|saw|sent|grew|rose|paid|led|held|brought|will|is|was|has|had)\b"))
 
 
 # A text without a Latin letter holds none of the English cues (when each has one).

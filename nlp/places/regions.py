@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from nlp.lookahead import skipping
 from nlp.places.villages import Locality
 from nlp.resources import alternation, load_json
 
@@ -17,8 +18,8 @@ from nlp.resources import alternation, load_json
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = load_json("nlp.places", "regions.json")
     zh = re.compile(rf"(?:{alternation(words['zh'])})(?:{alternation(words['zh_tails'])})?")
-    en = re.compile(rf"\b(?:{alternation(words['en_adjectives'])})\s+"
-                    rf"(?:{alternation(words['en_nouns'])})\b(?!['’]s)")
+    en = skipping(re.compile(rf"\b(?:{alternation(words['en_adjectives'])})\s+"  # opens with \b
+                             rf"(?:{alternation(words['en_nouns'])})\b(?!['’]s)"))
     return zh, en
 
 

@@ -38,7 +38,7 @@ _RECEIVER_BEFORE = skipping(re.compile(
     r"(?:the\s+)?$",
     re.I,
 ))
-_WORK = re.compile(rf"{_words('work_zh')}|employ|work|jobs?\b|migrant|hired", re.I)
+_WORK = skipping(re.compile(rf"{_words('work_zh')}|employ|work|jobs?\b|migrant|hired", re.I))
 _ORIGIN_BEFORE = skipping(re.compile(
     rf"(?:{_words('origin_before_zh')})$|\bfrom\s+(?:the\s+)?$", re.I))
 _ORIGIN_AFTER = re.compile(rf"^(?:籍|的?(?:脱贫|农村)?(?:{_words('origin_workers_zh')}))")
@@ -179,7 +179,7 @@ _RECEIVES = skipping(re.compile(
 
 
 # "have sent 837 cadres and 3,680 technicians to Yunnan": what was sent went to the receiver.
-_SENT = re.compile(r"\b(?:sent|dispatched|donated|transferred|assigned|seconded)\b", re.I)
+_SENT = skipping(re.compile(r"\b(?:sent|dispatched|donated|transferred|assigned|seconded)\b", re.I))
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from nlp.lookahead import skipping
 from nlp.places.gazetteer import gazetteer, norm_word
 from nlp.resources import read_text
 from nlp.words import word_starts
@@ -13,7 +14,8 @@ from nlp.words import word_starts
 # A bare stem followed by one of these names a street, town or village, not the division.
 _NOT_AFTER_BARE = frozenset("村镇乡街路巷社屯组寨")
 _MEASURES = frozenset("名个户人元位家所座条项")
-_EN_CAPITALISED = re.compile(r"(?<![A-Za-z'’])[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*")
+_EN_CAPITALISED = skipping(re.compile(  # nlp.lookahead: it opens with a lookbehind
+    r"(?<![A-Za-z'’])[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*"))
 _EN_NEXT = re.compile(r"[ \t\u00a0-]{1,3}([A-Za-z]+(?:['’](?!s\b)[A-Za-z]+)*)")
 _EN_PREV = re.compile(r"([A-Z][a-z]+) $")
 _LOCALITY_WORDS = frozenset({"village", "town", "township", "community", "subdistrict"})

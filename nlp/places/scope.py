@@ -17,6 +17,7 @@ from nlp.places import get_place, link_places
 from nlp.places.gazetteer import gazetteer
 from nlp.places.model import Place
 from nlp.places.references import PlaceRef, group_places
+from nlp.prefilter import fold
 from nlp.resources import load_json
 from nlp.settings import SETTINGS
 
@@ -34,6 +35,16 @@ _EN_CUE = skipping(re.compile(
     re.I,
 ))
 _LATIN = re.compile(r"(?i:[a-z])")  # every English cue holds a Latin letter
+# ... and one of these words (the unit words; township holds town), as fold() writes them
+_EN_UNIT_WORDS = ("village", "town", "county", "prefecture", "city", "province", "region",
+                  "community", "zone")
+
+
+def _may_hold_en_cue(text: str) -> bool:
+    if not _LATIN.search(text):
+        return False
+    folded = fold(text)
+    return any(word in folded for word in _EN_UNIT_WORDS)
 # 县里通过…, 州里: the document's own county or prefecture, spoken of as an authority.
 _ZH_OWN = skipping(re.compile(  # nlp.lookahead: it opens with a lookbehind
     r"(?<![\u4e00-\u9fff])(?P<unit>县|州|市|省)(?:里|上)(?=[\u4e00-\u9fff])"))
@@ -63,14 +74,15 @@ def find_cues(text: str) -> list[Cue]:
 def _cues(text: str) -> tuple[Cue, ...]:
     cues = [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], m.group("kind") in _ANAPHOR_WORDS)
             for m in _ZH_CUE.finditer(text)]
-    cues += [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], False)
-             for m in _ZH_OWN.finditer(text)]
-    for m in _EN_CUE.finditer(text) if _LATIN.search(text) else ():
+    if "里" in text or "上" in text:  # every 县里/州上 cue holds one of them
+        cues += [Cue(m.start(), m.end(), _ZH_LEVEL[m.group("unit")], False)
+                 for m in _ZH_OWN.finditer(text)]
+    for m in _EN_CUE.finditer(text) if _may_hold_en_cue(text) else ():
         unit = (m.group("unit") or m.group("unit2")).lower()
         unit = "zone" if unit.endswith("zone") else unit
         kind = (m.group("kind") or "").lower()
         cues.append(Cue(m.start(), m.end(), _EN_LEVEL[unit], kind in _ANAPHOR_WORDS))
-    return tuple(sorted(cues, key=lambda c: c.start))
+    return tuple(sorted(cues, key=lambda c: c.start)) if len(cues) > 1 else tuple(cues)
 
 
 def fits(ref: PlaceRef, level: str) -> bool:
@@ -159,12 +171,13 @@ class Scope:
                 self.named.setdefault(ref.code, ref.text)
         del self.recent[:-SETTINGS.places.scope_memory]
 
-    def _written(self, ref: PlaceRef) -> PlaceRef:
+    def _written(self, ref: PlaceRef) -> str:
+        """How the document writes the place (else its shortest alias)."""
         name = self.named.get(ref.code or "")
         if name is None:
             lang = "en" if self.lang == "en" else "zh"
             name = short_names().get((ref.code or "", lang)) or ref.text
-        return replace(ref, text=name)
+        return name
 
     def _from_recent(self, level: str, refs: list[PlaceRef]) -> PlaceRef | None:
         for ref in reversed(refs):
@@ -184,13 +197,13 @@ class Scope:
             found = framed or self._from_recent(cue.level, recent)
         if found is None:
             return None
-        return replace(self._written(found), start=cue.start, end=cue.end, cue=words)
+        return replace(found, text=self._written(found), start=cue.start, end=cue.end, cue=words)
 
 
 def cue_refs(text: str, refs: list[PlaceRef], scope: Scope) -> list[PlaceRef]:
     """PlaceRefs for the scope cues of one sentence (``refs``: its named places)."""
     out = []
-    for cue in find_cues(text):
+    for cue in _cues(text):
         if any(r.start < cue.end and cue.start < r.end for r in refs):
             continue  # part of a written name
         ref = scope.resolve(cue, [r for r in refs if r.end <= cue.start],

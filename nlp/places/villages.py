@@ -182,12 +182,13 @@ def find_chinese(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
 
 
 # "in Xijie, a village in Juancheng county": the level word comes in an apposition.
-_EN_APPOSITION = re.compile(
-    r"\b([A-Z][a-z]+(?:['’-][a-z]+)*), an? (?:[a-z]+ ){0,2}(village|town|township|community)\b")
+_EN_APPOSITION = skipping(re.compile(  # nlp.lookahead: it opens with \b
+    r"\b([A-Z][a-z]+(?:['’-][a-z]+)*), an? (?:[a-z]+ ){0,2}(village|town|township|community)\b"))
 
 
 # "moved from the village of Sanbaoxiang": the level word comes first.
-_EN_OF = re.compile(r"\bthe (village|town|township|community) of ([A-Z][a-z]+(?:['’-][a-z]+)*)\b")
+_EN_OF = skipping(re.compile(  # nlp.lookahead: it opens with \b
+    r"\bthe (village|town|township|community) of ([A-Z][a-z]+(?:['’-][a-z]+)*)\b"))
 
 
 def find_english_of(text: str) -> list[Locality]:
@@ -254,10 +255,10 @@ _SITE_GENERIC = ("集中", "分散", "城镇", "县城", "城区", "大型", "�
                  "其余", "地", "全县", "全市", "全省", "全州", "全区", "全旗")
 _QUOTED_NAME = re.compile(r"[“\"][\u4e00-\u9fff]{2,6}[”\"]$")
 _SITE_COUNT = re.compile(r"^[一二两三四五六七八九十百千几数多余个座处]+$")
-_EN_SITE = re.compile(
+_EN_SITE = skipping(re.compile(
     r"\b([A-Z][a-z]+(?:['’-][a-z]+)*)(?: ([A-Z][a-z]+(?:['’-][a-z]+)*))? "
     r"(?:[Rr]esettlement|[Rr]elocation)(?: [Rr]esidential)? "
-    r"(?:[Cc]ommunity|[Aa]rea|[Ss]ite|[Tt]own|[Zz]one|[Cc]ompound)\b")
+    r"(?:[Cc]ommunity|[Aa]rea|[Ss]ite|[Tt]own|[Zz]one|[Cc]ompound)\b"))
 _EN_SITE_STOP = _EN_STOP | frozenset(
     "A An In At Of For To On Life Living Poverty Relief Large Big Largest Biggest Ecological "
     "National Provincial County City Village Township Town Its These Those Such Which Where "

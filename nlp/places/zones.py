@@ -23,12 +23,13 @@ _ZH_ZONE = skipping(re.compile(
 _ZH_GENERIC = ("国家级", "省级", "市级", "县级", "国家", "各", "该", "本", "全", "新", "所在",
                "城市", "城区", "工业", "产业", "农业", "经济", "高新", "科技", "综合", "重点")
 _PROPER = ("ns", "nz", "nr", "nt")  # a stem that is a common word must be a proper noun
-_EN_ZONE = re.compile(
+_EN_ZONE = skipping(re.compile(  # nlp.lookahead: it opens with \b
     r"\b([A-Z][a-z]+(?:['’-][a-z]+)*)(?: ([A-Z][a-z]+(?:['’-][a-z]+)*))? "
     r"(?:Economic and Technological Development Zone|Economic[- ]Technological Development "
     r"Zone|Economic Development Zone|Development Zone|High-[Tt]ech Zone|Industrial Park|"
-    r"Industrial Zone|New Area|New District|new area|industrial park|development zone)\b")
-_EN_QUICK = re.compile(r"[Zz]one\b|[Aa]rea\b|[Pp]ark\b|District\b")
+    r"Industrial Zone|New Area|New District|new area|industrial park|development zone)\b"))
+# literals first, so that re scans for their first characters itself
+_EN_QUICK = re.compile(r"(?:Zone|zone|Area|area|Park|park|District)\b")
 _EN_STOP = frozenset("The This That A An National Provincial State Local Its Each Every New "
                      "Economic Industrial Development China Chinese".split())
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from nlp.lookahead import skipping
 from nlp.prefilter import fold
 from nlp.quantities.counted import (
     collective_before,
@@ -38,8 +39,9 @@ _BARE_VERB = re.compile(
     r"(?i:,?\s+(?:of\s+them\s+)?(?:(?:have|has|had|were|are)\s+(?:now\s+|also\s+)?)?"
     r"(?:found|got|secured|landed|moved|joined|settled|"
     r"been\s+(?:employed|hired|trained|relocated|resettled|placed))\b)")
-_PEOPLE_HINT = re.compile(r"(?i:\b(?:jobs?|employ\w*|hired|trained|residents|people|villagers|"
-                          r"workers|relocat\w*|labou?rers|migrants)\b)")
+_PEOPLE_HINT = skipping(re.compile(
+    r"(?i:\b(?:jobs?|employ\w*|hired|trained|residents|people|villagers|"
+    r"workers|relocat\w*|labou?rers|migrants)\b)"))
 _FOUND = frozenset({"found", "got", "secured", "landed", "obtained", "took", "gained"})
 # Modifiers that may stand between a number and the people it counts.
 _MODIFIERS = re.compile(r"(?:建档立卡|农村|城乡|低收入|贫困|脱贫|易地|扶贫|搬迁|山区|当地|本地|"

@@ -18,24 +18,35 @@ _EN_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
              "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _EN_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
              "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_EN = re.compile(
+_EN = skipping(re.compile(  # nlp.lookahead: it opens with a lookbehind
     r"(?<![\w-])(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine)[ -]"
     r"(?P<part>half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
     r"|(?P<half>half))(?= (?:of|the|their|its|all)\b)",
     re.I,
-)
+))
 # "one in every three people", "one out of five": a share written as a ratio.
-_EN_RATIO = re.compile(
+_EN_RATIO = skipping(re.compile(  # nlp.lookahead: it opens with a lookbehind
     r"(?<![\w-])(?P<n>one|two|three|\d)\s+(?:in|out\s+of)\s+(?:every\s+)?"
-    r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?!\s*(?:%|percent))", re.I)
+    r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?!\s*(?:%|percent))", re.I))
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
-_ZH = re.compile(r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|一半|半数|过半")
-_QUICK = skipping(re.compile(
-    r"[Hh]alf|[Tt]hird|[Qq]uarter|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|"
-    r"[Tt]enth|分之|一半|半数|过半|HALF| in every | in \w+ | out of "))
-_QUICK_ZH = re.compile(r"分之|一半|半数|过半")  # all _QUICK finds in a text without Latin letters
+_ZH = skipping(re.compile(  # nlp.lookahead: re finds no prefix for a group's class
+    r"(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])|一半|半数|过半"))
+# A cheap test before the fractions: a fraction word (written out case by case, so that re
+# scans for the first letters itself), else a ratio's " in ... " or " out of ".
+_QUICK_WORDS = re.compile("|".join(
+    w for part in ("half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth",
+                   "tenth") for w in (part.capitalize(), part)) + "|HALF|分之|一半|半数|过半")
+_IN_WORD = re.compile(r" in \w+ ")  # "one in every three", "one in five"
+_QUICK_ZH = re.compile(r"分之|一半|半数|过半")  # all the test finds in a text without Latin letters
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+def _may_hold_fraction(norm: str) -> bool:
+    if not _LATIN.search(norm):
+        return _QUICK_ZH.search(norm) is not None
+    return bool(_QUICK_WORDS.search(norm) or " out of " in norm
+                or (" in " in norm and _IN_WORD.search(norm)))
 
 
 def _percent(numerator: int, denominator: int) -> tuple[float, bool]:
@@ -61,7 +72,7 @@ def _quantity(text: str, norm: str, start: int, end: int, value: float, approx: 
 
 def find_fractions(text: str, norm: str) -> list[Quantity]:
     """Fractions in words in ``text`` (``norm`` is its normalised form, same offsets)."""
-    if not (_QUICK if _LATIN.search(norm) else _QUICK_ZH).search(norm):
+    if not _may_hold_fraction(norm):
         return []
     found = []
     for m in _EN.finditer(norm):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from nlp.lookahead import skipping
 from nlp.quantities.chinese import BIG_UNITS, DIGITS, NUMERAL_CHARS, parse_chinese
 from nlp.quantities.english import DIGIT_SCALES, SCALES, WORD_RUN, parse_words
 
@@ -25,7 +26,8 @@ _CORE = (
 # without trying the number's alternatives there (the same matches, several times faster).
 _DIGITS = (rf"(?=[\d.{_CN}百佰千仟万萬])"
            rf"(?P<frac>[百佰千仟万萬]{_SEP}分{_SEP}之{_SEP})?(?P<core>{_CORE})")
-NUMBER_RE = re.compile(rf"{_DIGITS}|(?P<en>(?i:{WORD_RUN}))")
+# With number words beside them, nlp.lookahead adds the letters they start with.
+NUMBER_RE = skipping(re.compile(rf"{_DIGITS}|(?P<en>(?i:{WORD_RUN}))"))
 # Where no Latin letter is, no number word can be: digits and numerals alone are looked for.
 _DIGITS_RE = re.compile(_DIGITS)
 _LATIN = re.compile(r"(?i:[a-z])")  # the first letter of any number word (case-folded too)

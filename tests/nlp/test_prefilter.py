@@ -108,6 +108,13 @@ def test_no_lookahead_where_a_match_may_start_anywhere_or_be_empty(pattern: str)
     assert skipping(compiled) is compiled
 
 
+@pytest.mark.parametrize("pattern", [r"(?:目前|眼下|迄今)", r"截(?:至|止)(?:到)?",
+                                     r"[〔\[(【]\d{4}"])
+def test_no_lookahead_where_re_scans_for_a_prefix_itself(pattern: str) -> None:
+    compiled = re.compile(pattern)  # a literal or a set of first characters: re's own scan
+    assert skipping(compiled) is compiled
+
+
 def test_rules_that_look_ahead_find_what_they_found() -> None:
     originals = [p for rules in load_grammar().values() for p, _, _ in rules]
     originals += [re.compile(p) for p in _PATTERNS]

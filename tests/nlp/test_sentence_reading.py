@@ -73,3 +73,36 @@ def test_format_facts_table_aligns_wide_characters() -> None:
     assert lines[0].split() == ["span", "metric", "value", "unit", "approx", "place", "year"]
     assert "24.36亿元" in table and "2,436,000,000" in table and "Hunan Province" in table
     assert len(lines) == 2 + len(facts)
+
+
+def test_an_opening_sentence_read_by_the_frame_is_not_read_again(monkeypatch) -> None:
+    import nlp.document.reads as reads
+
+    calls: list[str] = []
+    find = reads.find_quantities
+
+    def counting(text: str, lang: str | None = None):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return find(text, lang)
+
+    monkeypatch.setattr(reads, "find_quantities", counting)
+    text = "2023年以来，花垣县持续推进以工代赈。\n全县实施以工代赈项目12个，带动群众务工1500人。"
+    facts = extract_facts(text, lang="zh", published="2023-12-20")
+    assert [f.value for f in facts] == [12.0, 1500.0]
+    assert len(calls) == len(set(calls))  # each sentence's quantities were found once
+
+
+def test_a_taken_reading_is_the_one_kept_and_is_then_gone() -> None:
+    from nlp.document.reads import SentenceReads
+    from nlp.periods.grammar import find_periods
+    from nlp.quantities import find_quantities
+
+    memo = SentenceReads()
+    text, ref = "2023年实施项目12个。", RefDate(2023, 12)
+    kept = memo.quantities(text, "zh")
+    periods = memo.periods(text, ref, "zh")
+    assert memo.take_quantities(text, "zh") is kept
+    assert memo.take_periods(text, ref, "zh") is periods
+    again = memo.take_quantities(text, "zh")  # found anew: nothing is kept twice
+    assert again is not kept and again == find_quantities(text, "zh")
+    assert memo.take_periods(text, ref, "zh") == find_periods(text, ref, "zh")
