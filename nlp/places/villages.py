@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -282,6 +283,27 @@ def compound_sites(text: str, localities: list[Locality]) -> list[Locality]:
     return out
 
 
+def name_before(text: str, suffix_start: int, floor: int,
+                generic: Callable[[str], bool]) -> int | None:
+    """Where a name of two to four Han characters ending at ``suffix_start`` (before 安置区,
+    经开区 ...) starts: the longest stem after ``floor`` that is not ``generic`` and reads as a
+    name (:func:`stem_ok`); None when there is none."""
+    for size in (4, 3, 2):
+        start = suffix_start - size
+        if start < floor or not all(is_cjk(ch) for ch in text[start:suffix_start]):
+            continue
+        if not generic(text[start:suffix_start]) and stem_ok(text, start, suffix_start, floor):
+            return start
+    return None
+
+
+def _generic_site(stem: str) -> bool:
+    """集中安置区, 万人以上安置区, 三个安置点: a kind or count of sites, not a name."""
+    return (stem.endswith(_SITE_GENERIC) or any(g in stem for g in _SITE_GENERIC[:11])
+            or bool(_SITE_COUNT.match(stem[:-1]))
+            or common_words().get(stem[:2], "").startswith(_LEADING_POS))
+
+
 def find_sites(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
     """Named resettlement sites in Chinese and English (level ``village``: the most specific)."""
     out: list[Locality] = []
@@ -298,18 +320,9 @@ def find_sites(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
                 out.append(Locality(quoted.start(), m.end(), text[quoted.start():m.end()], "",
                                     "village"))
                 continue
-            for size in (4, 3, 2):
-                start = k - size
-                if start < floor or not all(is_cjk(ch) for ch in text[start:k]):
-                    continue
-                stem = text[start:k]
-                if (stem.endswith(_SITE_GENERIC) or any(g in stem for g in _SITE_GENERIC[:11])
-                        or _SITE_COUNT.match(stem[:-1])
-                        or common_words().get(stem[:2], "").startswith(_LEADING_POS)):
-                    continue
-                if stem_ok(text, start, k, floor):
-                    out.append(Locality(start, m.end(), text[start:m.end()], "", "village"))
-                    break
+            start = name_before(text, k, floor, _generic_site)
+            if start is not None:
+                out.append(Locality(start, m.end(), text[start:m.end()], "", "village"))
     if "esettlement" in text or "elocation" in text:
         for m in _EN_SITE.finditer(text):
             first, second = m.group(1), m.group(2)

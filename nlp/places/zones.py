@@ -13,8 +13,8 @@ import re
 
 from nlp.lookahead import skipping
 from nlp.places.romanize import is_pinyin
-from nlp.places.scan import common_words, is_cjk
-from nlp.places.villages import Locality, stem_ok
+from nlp.places.scan import common_words
+from nlp.places.villages import Locality, name_before
 from nlp.spans import SpanIndex
 
 _ZH_ZONE = skipping(re.compile(
@@ -52,18 +52,16 @@ def _chinese_zones(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
         floor = max(taken.last_end(k, last), last)
         if taken.covers(k):
             continue
-        for size in (4, 3, 2):
-            start = k - size
-            if start < floor or not all(is_cjk(ch) for ch in text[start:k]):
-                continue
-            stem = text[start:k]
-            if (stem.endswith(_ZH_GENERIC) or stem.startswith(_ZH_GENERIC[:9])
-                    or common_words().get(stem, "ns")[:2] not in _PROPER):
-                continue
-            if stem_ok(text, start, k, floor):
-                out.append(Locality(start, m.end(), text[start:m.end()], "", "town"))
-                break
+        start = name_before(text, k, floor, _generic_zone)
+        if start is not None:
+            out.append(Locality(start, m.end(), text[start:m.end()], "", "town"))
     return out
+
+
+def _generic_zone(stem: str) -> bool:
+    """国家级开发区, 该新区, 配套产业园区: a kind of zone, not its name."""
+    return (stem.endswith(_ZH_GENERIC) or stem.startswith(_ZH_GENERIC[:9])
+            or common_words().get(stem, "ns")[:2] not in _PROPER)
 
 
 def _english_zones(text: str) -> list[Locality]:
