@@ -167,18 +167,21 @@ def link_places(text: str, lang: str | None = None) -> list[PlaceMention]:
 
 def _named_again(text: str, localities: list[Locality]) -> list[Locality]:
     """Later mentions of an English town or village by its bare name ("Sanbaoxiang's
-    population" after "the village of Sanbaoxiang")."""
-    out: list[Locality] = []
+    population" after "the village of Sanbaoxiang"); each name is looked for once."""
+    names: dict[str, Locality] = {}
     for loc in localities:
         if loc.name_zh or loc.level not in ("town", "village"):
             continue
         stem = loc.name_en.rsplit(" ", 1)[0]
-        if " " in stem or not stem[:1].isupper() or text.count(stem) < 2:
-            continue
-        for m in re.finditer(rf"\b{re.escape(stem)}\b", text):
-            if m.start() != loc.start:
-                out.append(Locality(m.start(), m.end(), "", loc.name_en, loc.level))
-    return out
+        if " " not in stem and stem[:1].isupper():
+            names.setdefault(stem, loc)
+    if not names:
+        return []
+    starts = {loc.start for loc in localities}
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len,
+                                                                  reverse=True))) + r")\b")
+    return [Locality(m.start(), m.end(), "", names[m.group()].name_en, names[m.group()].level)
+            for m in pattern.finditer(text) if m.start() not in starts]
 
 
 def _attach(text: str, divisions: list[tuple[int, int, Place]],
