@@ -55,7 +55,8 @@ def _antecedent(text: str, refs: list[PlaceRef]) -> PlaceRef | None:
     names (途经A村、B村) and a route's ends (起点接张坪村)."""
     if len(refs) < 2:
         return refs[0] if refs else None
-    held = [r for r in refs if r not in binding.objects(text, refs)] or refs
+    objects = binding.objects(text, refs)
+    held = [r for r in refs if r not in objects] or refs
     subjects = [r for r in held if binding.opens_clause(text, r, refs)]
     return max(subjects or held, key=lambda r: (r.rank, r.start))
 
