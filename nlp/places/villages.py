@@ -170,15 +170,11 @@ def find_chinese(text: str, floors: list[tuple[int, int]]) -> list[Locality]:
         after = text[m.end():m.end() + 1]
         if after and after in _NOT_AFTER.get(suffix, ()):
             continue
-        for size in (4, 3, 2):
-            start = k - size
-            if start < floor or not all(is_cjk(ch) for ch in text[start:k]):
-                continue
-            if stem_ok(text, start, k, floor, text[m.end():m.end() + 1] == "、"):
-                en, level = ZH_SUFFIXES[suffix]
-                out.append(Locality(start, m.end(), text[start:m.end()],
-                                    f"{romanize(text[start:k])} {en}", level))
-                break
+        start = name_before(text, k, floor, listed=after == "、")
+        if start is not None:
+            en, level = ZH_SUFFIXES[suffix]
+            out.append(Locality(start, m.end(), text[start:m.end()],
+                                f"{romanize(text[start:k])} {en}", level))
     return out
 
 
@@ -284,15 +280,17 @@ def compound_sites(text: str, localities: list[Locality]) -> list[Locality]:
 
 
 def name_before(text: str, suffix_start: int, floor: int,
-                generic: Callable[[str], bool]) -> int | None:
-    """Where a name of two to four Han characters ending at ``suffix_start`` (before 安置区,
+                generic: Callable[[str], bool] | None = None, listed: bool = False) -> int | None:
+    """Where a name of two to four Han characters ending at ``suffix_start`` (before 村, 安置区,
     经开区 ...) starts: the longest stem after ``floor`` that is not ``generic`` and reads as a
-    name (:func:`stem_ok`); None when there is none."""
+    name (:func:`stem_ok`; ``listed``: the name stands in a list); None when there is none."""
     for size in (4, 3, 2):
         start = suffix_start - size
         if start < floor or not all(is_cjk(ch) for ch in text[start:suffix_start]):
             continue
-        if not generic(text[start:suffix_start]) and stem_ok(text, start, suffix_start, floor):
+        if generic is not None and generic(text[start:suffix_start]):
+            continue
+        if stem_ok(text, start, suffix_start, floor, listed):
             return start
     return None
 

@@ -1,6 +1,5 @@
 """Development zones, new areas and named areas found by pattern: 万盛经开区, 巴县新区, 三岩片区,
-"Dalong Economic and
-Technological Development Zone", "Mingtian New Area".
+"Dalong Economic and Technological Development Zone", "Mingtian New Area".
 
 A zone is a place of its own below the county (level ``town``): its figures are the zone's,
 and 全区 or "the development zone" refers back to it. The name is kept as written; a generic
