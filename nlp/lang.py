@@ -8,6 +8,8 @@ from nlp.settings import SETTINGS
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # runs: counted by length
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# A Latin letter, case-folded as re folds it: a cheap test before any English rule.
+LATIN_LETTER = re.compile(r"(?i:[a-z])")
 
 
 def _han_count(text: str) -> int:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from nlp.lang import LATIN_LETTER
 from nlp.lookahead import skipping
 from nlp.places import PlaceMention
 from nlp.resources import alternation, load_json, word_regex
@@ -106,14 +107,13 @@ _COUNTRY_ACTS = skipping(re.compile(
 
 
 # A text without a Latin letter holds none of the English cues (when each has one).
-_LATIN = re.compile(r"(?i:[a-z])")
-_EN_CUES_LATIN = all(_LATIN.search(word) for word in _P["national"]["en"])
+_EN_CUES_LATIN = all(LATIN_LETTER.search(word) for word in _P["national"]["en"])
 
 
 @lru_cache(maxsize=256)  # asked of the same clause for each of its figures
 def national_cue(text: str) -> bool:
     """Whether ``text`` scopes a figure to the whole country (全国, nationwide, the NDRC)."""
-    english = not _EN_CUES_LATIN or _LATIN.search(text) is not None
+    english = not _EN_CUES_LATIN or LATIN_LETTER.search(text) is not None
     for pattern in (_NATIONAL["zh"], _NATIONAL["en"]) if english else (_NATIONAL["zh"],):
         if any(not _RANK_AFTER.match(text, m.end()) and not _PROVINCE_AFTER.match(text, m.end())
                for m in pattern.finditer(text)):

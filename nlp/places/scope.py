@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from nlp.lang import LATIN_LETTER
 from nlp.lookahead import skipping
 from nlp.places import get_place, link_places
 from nlp.places.gazetteer import gazetteer
@@ -34,14 +35,13 @@ _EN_CUE = skipping(re.compile(
     r"|\b(?P<unit2>prefecture|county|city|province|region)[-\s]?wide\b",
     re.I,
 ))
-_LATIN = re.compile(r"(?i:[a-z])")  # every English cue holds a Latin letter
 # ... and one of these words (the unit words; township holds town), as fold() writes them
 _EN_UNIT_WORDS = ("village", "town", "county", "prefecture", "city", "province", "region",
                   "community", "zone")
 
 
 def _may_hold_en_cue(text: str) -> bool:
-    if not _LATIN.search(text):
+    if not LATIN_LETTER.search(text):  # every English cue holds a Latin letter
         return False
     folded = fold(text)
     return any(word in folded for word in _EN_UNIT_WORDS)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from nlp.lang import LATIN_LETTER
 from nlp.lookahead import skipping
 from nlp.quantities.chinese import BIG_UNITS, DIGITS, NUMERAL_CHARS, parse_chinese
 from nlp.quantities.english import DIGIT_SCALES, SCALES, WORD_RUN, parse_words
@@ -30,7 +31,6 @@ _DIGITS = (rf"(?=[\d.{_CN}百佰千仟万萬])"
 NUMBER_RE = skipping(re.compile(rf"{_DIGITS}|(?P<en>(?i:{WORD_RUN}))"))
 # Where no Latin letter is, no number word can be: digits and numerals alone are looked for.
 _DIGITS_RE = re.compile(_DIGITS)
-_LATIN = re.compile(r"(?i:[a-z])")  # the first letter of any number word (case-folded too)
 _ARABIC_ONLY = re.compile(rf"{_NUM}")
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _CASED_SCALES = "|".join(sorted((k for k in DIGIT_SCALES if k not in SCALES), key=len,
@@ -61,7 +61,8 @@ class RawNumber:
 
 def scan(norm: str, pos: int = 0) -> Iterator[RawNumber]:
     """Every number in a normalised text, left to right, from ``pos``."""
-    numbers = NUMBER_RE if _LATIN.search(norm, pos) else _DIGITS_RE
+    # a number word starts with a Latin letter (case-folded too)
+    numbers = NUMBER_RE if LATIN_LETTER.search(norm, pos) else _DIGITS_RE
     for m in numbers.finditer(norm, pos):
         if m.lastgroup == "en":
             for s, e, v in parse_words(m.group("en"), m.start("en")):
