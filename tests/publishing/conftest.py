@@ -37,6 +37,12 @@ def load_gazetteer(database) -> None:
         store.load_places(database, csv.DictReader(handle, delimiter="\t"))
 
 
+def open_copy(source: Path, path: Path):
+    """A writable copy of the crafted database ``source`` at ``path``, opened."""
+    path.write_bytes(source.read_bytes())
+    return store.open_db(path)
+
+
 def add_document(database, url, facts, **doc):
     doc_id, _ = store.store_document(database, {"url": url, "relevant": 1, "lang": "zh",
                                                 "content_type": "text/html", **doc})

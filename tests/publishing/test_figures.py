@@ -9,7 +9,7 @@ import pytest
 import db as store
 from db.figures import same_within_rounding, step
 from db.publication import refresh_publication
-from tests.publishing.conftest import get
+from tests.publishing.conftest import get, open_copy
 
 
 def rows(path, sql, params=()):
@@ -116,8 +116,7 @@ def test_every_canned_query_that_sums_or_ranks_reads_figures():
 def test_refresh_is_skipped_when_nothing_changed_and_redone_when_facts_change(crafted_db,
                                                                               tmp_path):
     copy = tmp_path / "copy.db"
-    copy.write_bytes(crafted_db.read_bytes())
-    database = store.open_db(copy)
+    database = open_copy(crafted_db, copy)
     assert refresh_publication(database).skipped
     doc_id = database.execute("select id from documents where url like '%h2.html'").fetchone()[0]
     store.replace_facts(database, doc_id, [], "test")  # the conflicting report is withdrawn
@@ -131,8 +130,7 @@ def test_two_values_in_one_document_are_two_quantities_not_a_conflict(crafted_db
     from tests.publishing.conftest import BAMA, add_document, fact
 
     copy = tmp_path / "copy.db"
-    copy.write_bytes(crafted_db.read_bytes())
-    database = store.open_db(copy)
+    database = open_copy(crafted_db, copy)
     add_document(database, "http://hechi-gov.example/posts.html", [
         fact("people_employed", 13200, "people", "13200人", "开发村级临时岗位吸纳13200人。",
              year="2020", place="巴马县", **BAMA),

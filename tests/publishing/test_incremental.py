@@ -11,7 +11,7 @@ import pytest
 import db as store
 from db import publication
 from db.publication import refresh_publication
-from tests.publishing.conftest import BAMA, HECHI, XIANGXI, add_document, fact
+from tests.publishing.conftest import BAMA, HECHI, XIANGXI, add_document, fact, open_copy
 from tests.publishing.publication_state import differences, publication_state
 
 
@@ -113,8 +113,7 @@ def test_each_incremental_refresh_equals_a_full_rebuild(crafted_db, tmp_path, mo
                                                         scan_all):
     monkeypatch.setattr(publication, "SCAN_ALL_GROUPS", scan_all)
     path = tmp_path / "rw.db"
-    path.write_bytes(crafted_db.read_bytes())
-    database = store.open_db(path)
+    database = open_copy(crafted_db, path)
     assert refresh_publication(database).skipped
     total = database.execute("select count(*) from documents").fetchone()[0]
     for n, change in enumerate(CHANGES):
@@ -136,8 +135,7 @@ def test_each_incremental_refresh_equals_a_full_rebuild(crafted_db, tmp_path, mo
 
 def test_a_forced_rebuild_changes_nothing_after_incremental_refreshes(crafted_db, tmp_path):
     path = tmp_path / "rw.db"
-    path.write_bytes(crafted_db.read_bytes())
-    database = store.open_db(path)
+    database = open_copy(crafted_db, path)
     for change in CHANGES:
         change(database)
         refresh_publication(database)
@@ -150,8 +148,7 @@ def test_a_forced_rebuild_changes_nothing_after_incremental_refreshes(crafted_db
 def test_a_new_way_of_making_rows_republishes_everything_as_a_rebuild_would(crafted_db,
                                                                              tmp_path):
     path = tmp_path / "rw.db"
-    path.write_bytes(crafted_db.read_bytes())
-    database = store.open_db(path)
+    database = open_copy(crafted_db, path)
     add_reports(database)
     with database.conn:  # as after an upgrade that changes how rows are made
         database.execute("update schema_info set value = 'older' "

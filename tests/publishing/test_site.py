@@ -13,7 +13,7 @@ import pytest
 from reliefwatch.datasette_plugins.cells import format_value
 from reliefwatch.publish import load_metadata, make_datasette
 from tests.conftest import run_async
-from tests.publishing.conftest import get
+from tests.publishing.conftest import get, open_copy
 
 BOM = b"\xef\xbb\xbf"
 
@@ -178,12 +178,10 @@ def test_database_page_lists_useful_tables_first_and_offers_sql(ds):
 
 
 def test_why_is_shown_on_the_fact_page_when_the_extractor_gives_it(crafted_db, tmp_path):
-    import db as store
     from db.publication import refresh_publication
 
     copy = tmp_path / "why.db"
-    copy.write_bytes(crafted_db.read_bytes())
-    database = store.open_db(copy)
+    database = open_copy(crafted_db, copy)
     if "why" not in database["facts"].columns_dict:
         database["facts"].add_column("why", str)
     database.execute("update facts set why = 'metric cue 劳务报酬 before the amount'")
